@@ -1,0 +1,118 @@
+"""The ``pakfp-course`` command line: argument parsing only.
+
+Every default belongs to the library function the command calls. Errors a
+user can cause exit with status 2 and one line on standard error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from . import __version__, data, lab
+from .errors import PakfpCourseError
+
+__all__ = ["main"]
+
+PROG = "pakfp-course"
+
+
+def _data_list(args: argparse.Namespace) -> int:
+    cd = data.default()
+    for name in cd.list_datasets():
+        print(f"{name:<22} {cd.resource(name).title}")
+    return 0
+
+
+def _data_show(args: argparse.Namespace) -> int:
+    print(data.describe(args.name))
+    if args.head:
+        print()
+        print(data.load(args.name).head(args.head).to_string(index=False))
+    return 0
+
+
+def _data_cite(args: argparse.Namespace) -> int:
+    print(data.cite(args.name, style="bibtex" if args.bibtex else "text"))
+    return 0
+
+
+def _data_validate(args: argparse.Namespace) -> int:
+    cd = data.CourseData(args.data_dir) if args.data_dir else data.default()
+    problems = cd.validate()
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s) in {cd.root}", file=sys.stderr)
+        return 1
+    print(f"course data valid: {len(cd.list_datasets())} datasets in {cd.root}")
+    return 0
+
+
+def _lab(args: argparse.Namespace) -> int:
+    argv = lab.lab_command(workdir=args.dir, port=args.port, browser=not args.no_browser)
+    if args.print_command:
+        print(" ".join(argv))
+        return 0
+    return lab.run_lab(argv)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser of ``pakfp-course``."""
+    parser = argparse.ArgumentParser(
+        prog=PROG, description="Pakistan's foreign policy after 9/11: a JupyterLab course."
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    d = commands.add_parser("data", help="list, describe, cite and validate the course data")
+    dc = d.add_subparsers(dest="data_command", required=True, metavar="ACTION")
+    dc.add_parser("list", help="list the datasets").set_defaults(func=_data_list)
+    show = dc.add_parser("show", help="describe a dataset (fields, units, caveats)")
+    show.add_argument("name", help="dataset name (see 'data list')")
+    show.add_argument("--head", type=int, default=0, metavar="N", help="also print N rows")
+    show.set_defaults(func=_data_show)
+    cite = dc.add_parser("cite", help="print the sources a dataset uses")
+    cite.add_argument("name", help="dataset name (see 'data list')")
+    cite.add_argument("--bibtex", action="store_true", help="print BibTeX entries")
+    cite.set_defaults(func=_data_cite)
+    val = dc.add_parser("validate", help="check every data file against its schema and hash")
+    val.add_argument(
+        "--data-dir",
+        default=None,
+        help="a course_data folder to check (default: the installed course data)",
+    )
+    val.set_defaults(func=_data_validate)
+
+    lab_p = commands.add_parser("lab", help="open JupyterLab on the course's notebooks")
+    lab_p.add_argument(
+        "--dir",
+        default=None,
+        help="working folder for the notebooks "
+        "(default: the checkout's notebooks/, or ./pakfp-course-notebooks "
+        "for an installed package)",
+    )
+    lab_p.add_argument("--port", type=int, default=None, help="port for JupyterLab")
+    lab_p.add_argument("--no-browser", action="store_true", help="do not open a browser")
+    lab_p.add_argument(
+        "--print-command",
+        action="store_true",
+        help="print the JupyterLab command instead of running it",
+    )
+    lab_p.set_defaults(func=_lab)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except (PakfpCourseError, ValueError, OSError) as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130

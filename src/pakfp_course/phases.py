@@ -1,0 +1,73 @@
+"""Phase ids and the lookup of a date, year or period's phase.
+
+The phase ids are API: lessons, handouts and widgets take them as parameters.
+Their years come from the ``phases`` dataset.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+
+import pandas as pd
+
+from . import data
+from .errors import UnknownChoiceError
+
+__all__ = [
+    "ALL",
+    "PHASE_IDS",
+    "check_phase",
+    "phase_for_date",
+    "phase_for_period",
+    "phase_for_year",
+    "phase_table",
+]
+
+#: The phase ids, in order. ``cold-war`` is background; the rest are Khan (2024)'s phases.
+PHASE_IDS: tuple[str, ...] = ("cold-war", "2001-2008", "2009-2016", "2017-present")
+#: The lesson-parameter value that selects every phase.
+ALL = "all"
+
+
+@cache
+def phase_table() -> pd.DataFrame:
+    """Return the ``phases`` dataset indexed by ``phase_id``, in order."""
+    return data.load("phases").sort_values("position").set_index("phase_id")
+
+
+def check_phase(phase: str, *, allow_all: bool = True) -> str:
+    """Return ``phase`` if it is a phase id (or ``"all"``), else raise naming the choices."""
+    choices = (*PHASE_IDS, ALL) if allow_all else PHASE_IDS
+    if phase not in choices:
+        raise UnknownChoiceError("phase", phase, choices)
+    return phase
+
+
+def phase_for_year(year: int) -> str | None:
+    """Return the id of the phase containing calendar ``year``, or ``None`` before 1947."""
+    for phase_id, row in phase_table().iterrows():
+        end = row["end_year"]
+        if row["start_year"] <= year and (pd.isna(end) or year <= end):
+            return str(phase_id)
+    return None
+
+
+def phase_for_date(date: dt.date | pd.Timestamp | str) -> str | None:
+    """Return the id of the phase containing ``date``."""
+    return phase_for_year(pd.Timestamp(date).year)
+
+
+def phase_for_period(
+    start: dt.date | pd.Timestamp | str, end: dt.date | pd.Timestamp | str
+) -> str | None:
+    """Return the phase of a period (e.g. a fiscal year): the phase of the year it ends.
+
+    This follows how fiscal years are named: US FY2009 (October 2008 to
+    September 2009) and Pakistan's 2008-09 (July 2008 to June 2009) both belong
+    to 2009. A period that spans several phases (a cumulative count) gets the
+    phase of its end; callers that sum by phase should leave such rows out.
+    """
+    if pd.Timestamp(end) < pd.Timestamp(start):
+        raise ValueError(f"period ends ({end}) before it starts ({start})")
+    return phase_for_date(end)
