@@ -1,0 +1,155 @@
+"""The static-fallback bundle: a live widget that still shows something without a kernel.
+
+Displaying an :class:`Explorer` emits one output bundle with
+
+- ``application/vnd.jupyter.widget-view+json``: the live widget (JupyterLab, or
+  HTML with saved widget state);
+- ``text/html``: a ``<figure>`` with the PNG snapshot of the current state, its
+  alt text and a caption (nbconvert HTML and slides without widget state, which
+  skip the widget view and take the HTML);
+- ``image/png`` with ``alt`` metadata: the same picture (PDF, GitHub's viewer);
+- ``text/plain``: a readable summary (terminals, nbval, screen readers).
+
+Explorers draw with matplotlib into an :class:`ipywidgets.Image`, never into an
+``Output`` widget, so executing a lesson cannot stall on nbclient#312.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import ipywidgets as w
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+__all__ = ["Explorer", "Snapshot", "describe_extremes", "figure_png", "html_table", "static_bundle"]
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What an explorer shows now, as a picture and words."""
+
+    png: bytes
+    alt: str
+    summary: str
+    caption: str = ""
+
+
+def figure_png(fig: Figure) -> bytes:
+    """Render a matplotlib figure to PNG bytes."""
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=fig.dpi)
+    return buf.getvalue()
+
+
+def static_bundle(snapshot: Snapshot) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Return the (data, metadata) of the static part of the bundle."""
+    b64 = base64.b64encode(snapshot.png).decode("ascii")
+    caption = html.escape(snapshot.caption or snapshot.summary.splitlines()[0])
+    figure_html = (
+        '<figure class="pakfp-static">'
+        f'<img src="data:image/png;base64,{b64}" alt="{html.escape(snapshot.alt, quote=True)}"'
+        ' style="max-width:100%">'
+        f"<figcaption>{caption}</figcaption></figure>"
+    )
+    data = {"image/png": b64, "text/html": figure_html, "text/plain": snapshot.summary}
+    return data, {"image/png": {"alt": snapshot.alt}}
+
+
+class Explorer(w.VBox):
+    """A widget whose display also carries a PNG snapshot, alt text and a summary.
+
+    Subclasses do not override anything: an explorer is built from a ``render``
+    function returning the current :class:`Snapshot`, called after every change.
+
+    Parameters
+    ----------
+    controls
+        The input widgets (dropdowns, sliders, checkboxes).
+    render
+        Returns the snapshot of the current state; called on every control change.
+    extra
+        Widgets shown below the picture (e.g. an HTML table) and refreshed by ``update``.
+    update
+        Called with no arguments on every change, before ``render``, to refresh ``extra``.
+    """
+
+    def __init__(self, controls: Sequence[w.Widget], render: Callable[[], Snapshot],
+                 extra: Sequence[w.Widget] = (), update: Callable[[], None] | None = None,
+                 **kwargs: Any) -> None:
+        self.controls = list(controls)
+        self.picture = w.Image(format="png", layout=w.Layout(max_width="100%"))
+        self._render = render
+        self._update = update
+        self.snapshot: Snapshot | None = None
+        super().__init__(children=[w.HBox(self.controls), self.picture, *extra], **kwargs)
+        for control in self.controls:
+            control.observe(self._changed, names="value")
+        self.refresh()
+
+    def _changed(self, change: dict[str, Any]) -> None:
+        self.refresh()
+
+    def refresh(self) -> Snapshot:
+        """Recompute what the explorer shows from its controls; return the snapshot."""
+        if self._update is not None:
+            self._update()
+        self.snapshot = self._render()
+        self.picture.value = self.snapshot.png
+        self.picture.description = self.snapshot.alt  # read out by screen readers
+        return self.snapshot
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+        live = super()._repr_mimebundle_(**kwargs) or {}
+        live_data = live[0] if isinstance(live, tuple) else live
+        snapshot = self.snapshot or self.refresh()
+        data, metadata = static_bundle(snapshot)
+        return {**live_data, **data}, metadata
+
+
+def html_table(rows: Sequence[dict[str, Any]], columns: Sequence[str],
+               headers: Sequence[str] | None = None) -> str:
+    """Return an HTML table of ``rows``, with every cell escaped."""
+    heads = headers or columns
+    head = "".join(f"<th>{html.escape(str(h))}</th>" for h in heads)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(_cell(r.get(c)))}</td>" for c in columns) + "</tr>"
+        for r in rows
+    )
+    return f'<table class="pakfp-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    try:
+        import pandas as pd
+
+        if pd.isna(value):
+            return ""
+    except (TypeError, ValueError):
+        pass
+    return str(value)
+
+
+def describe_extremes(labels: Sequence[Any], values: Sequence[float], what: str,
+                      unit: str = "") -> str:
+    """Describe a series for alt text: start, end, highest and lowest points."""
+    pairs = [(lab, float(v)) for lab, v in zip(labels, values, strict=True) if v == v]
+    if not pairs:
+        return f"{what}: no values."
+    hi = max(pairs, key=lambda p: p[1])
+    lo = min(pairs, key=lambda p: p[1])
+    u = f" {unit}" if unit else ""
+    first, last = pairs[0], pairs[-1]
+    trend = "rises" if last[1] > first[1] else "falls" if last[1] < first[1] else "is flat"
+    return (
+        f"{what} {trend} from {first[1]:,.0f}{u} in {first[0]} to {last[1]:,.0f}{u} in "
+        f"{last[0]}; highest {hi[1]:,.0f}{u} in {hi[0]}, lowest {lo[1]:,.0f}{u} in {lo[0]}."
+    )

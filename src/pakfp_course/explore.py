@@ -1,0 +1,323 @@
+"""The logic behind the explorers: plain functions of the controls' values.
+
+Every explorer in :mod:`pakfp_course.widgets` calls these on each change; they
+take plain values, return frames, numbers and sentences, and raise
+:class:`~pakfp_course.errors.UnknownChoiceError` (a ``ValueError``) naming the
+valid choices on bad input. They are tested without a kernel.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from . import data, ledger, summaries
+from .errors import UnknownChoiceError
+from .phases import check_phase, phase_table
+
+__all__ = [
+    "AID_COMPONENTS",
+    "PAPER_IDS",
+    "VERDICTS",
+    "AidView",
+    "LedgerVerdict",
+    "PhaseSummary",
+    "aid_view",
+    "check_categories",
+    "check_year_range",
+    "event_categories",
+    "filter_claims",
+    "filter_events",
+    "ledger_verdict",
+    "phase_summary",
+    "relations_for",
+    "rsct_alt",
+    "timeline_alt",
+    "verdict_alt",
+    "verdict_counts",
+]
+
+AID_COMPONENTS: tuple[str, ...] = ("security", "economic", "csf")
+PAPER_IDS: tuple[str, ...] = ("yousaf-ma-2025", "majeed-2024", "khan-2024")
+VERDICTS: tuple[str, ...] = ("supported", "partly_supported", "contradicted", "unverified")
+YEARS = (1947, 2025)
+
+
+def _bn(usd_m: float) -> str:
+    return f"US$ {usd_m / 1000:,.2f} bn"
+
+
+# ------------------------------------------------------------------ phases
+@dataclass(frozen=True)
+class PhaseSummary:
+    """What the phase explorer shows for one phase."""
+
+    phase: str
+    name: str
+    description: str
+    events: pd.DataFrame
+    facts: list[dict[str, str]] = field(default_factory=list)
+    alt: str = ""
+    text: str = ""
+
+
+def phase_summary(phase: str) -> PhaseSummary:
+    """Return the key events and the totals (computed from data) of one phase."""
+    check_phase(phase, allow_all=False)
+    row = phase_table().loc[phase]
+    events = data.load("events")
+    events = events[events["phase"] == phase].sort_values("date")
+    facts: list[dict[str, str]] = []
+    if phase == "cold-war":
+        gb = data.load("aid_greenbook")
+        gb = gb[(gb["recipient"] == "PAK") & gb["fiscal_year"].between(1948, 2000)]
+        total = gb["economic_current_usd_m"].sum() + gb["military_current_usd_m"].sum()
+        facts.append({"measure": "US aid obligations FY1948-FY2000 (Greenbook, current US$)",
+                      "value": _bn(total), "source": "USAID Greenbook"})
+        alt = (f"US aid obligations to Pakistan per year, 1948 to 2000: {_bn(total)} in all, "
+               "in current dollars.")
+    else:
+        aid = summaries.aid_phase_totals(phase).iloc[0]
+        aid_no_csf = summaries.aid_phase_totals(phase, include_csf=False).iloc[0]
+        drones = summaries.drone_strike_phase_totals(phase).iloc[0]
+        cost = summaries.cost_of_war_phase_totals(phase).iloc[0]
+        facts += [
+            {"measure": f"US aid appropriated ({aid['fiscal_years']}), incl. CSF",
+             "value": _bn(aid["total_usd_m"]), "source": "CRS"},
+            {"measure": "of which Coalition Support Funds (reimbursements)",
+             "value": _bn(aid["csf_usd_m"]), "source": "CRS"},
+            {"measure": "US aid excl. CSF", "value": _bn(aid_no_csf["total_usd_m"]),
+             "source": "CRS"},
+            {"measure": "US drone strikes in Pakistan",
+             "value": f"{int(drones['strikes']):,} strikes; {int(drones['killed_min']):,}-"
+                      f"{int(drones['killed_max']):,} killed", "source": "TBIJ"},
+            {"measure": f"Cost of the war to Pakistan ({cost['fiscal_years']})"
+                        + (", partial last year" if bool(cost["partial"]) else ""),
+             "value": f"US$ {cost['cost_usd_bn']:,.2f} bn",
+             "source": "Pakistan Economic Survey 2017-18"},
+        ]
+        alt = (f"Phase {phase}: US aid {_bn(aid['total_usd_m'])} against an estimated war cost "
+               f"of US$ {cost['cost_usd_bn']:,.2f} bn, beside the other post-2001 phases.")
+    text = "\n".join([f"{row['name']} ({phase})", *(f"- {f['measure']}: {f['value']}"
+                                                    for f in facts),
+                      f"{len(events)} events in this phase."])
+    return PhaseSummary(phase, str(row["name"]), str(row["description"]), events, facts, alt,
+                        text)
+
+
+# ---------------------------------------------------------------- timeline
+def event_categories() -> list[str]:
+    """Return the event categories, in the order of the schema."""
+    res = data.default().resource("events")
+    field_ = next(f for f in res.fields if f.name == "category")
+    return list(field_.enum or sorted(set(data.load("events")["category"])))
+
+
+def check_categories(categories: Iterable[str]) -> list[str]:
+    """Return ``categories`` as a list, or raise naming the valid ones."""
+    valid = event_categories()
+    chosen = list(categories)
+    for c in chosen:
+        if c not in valid:
+            raise UnknownChoiceError("event category", c, valid)
+    return chosen
+
+
+def check_year_range(start: int, end: int) -> tuple[int, int]:
+    """Return ``(start, end)`` if it is a non-empty range within the data's years."""
+    if start > end:
+        raise ValueError(f"empty year range {start}-{end}: the start must not be after the "
+                         f"end; valid years are {YEARS[0]} to {YEARS[1]}")
+    if start < YEARS[0] or end > YEARS[1]:
+        raise ValueError(f"year range {start}-{end} is outside the data; valid years are "
+                         f"{YEARS[0]} to {YEARS[1]}")
+    return start, end
+
+
+def filter_events(start: int, end: int, categories: Iterable[str] | None = None
+                  ) -> pd.DataFrame:
+    """Return the events from ``start`` to ``end`` (years, inclusive) in ``categories``."""
+    check_year_range(start, end)
+    events = data.load("events")
+    years = events["date"].dt.year
+    keep = years.between(start, end)
+    if categories is not None:
+        keep &= events["category"].isin(check_categories(categories))
+    return events[keep].sort_values("date").reset_index(drop=True)
+
+
+def timeline_alt(events: pd.DataFrame, start: int, end: int) -> str:
+    """Describe a timeline for alt text: how many events, busiest category, first and last."""
+    if events.empty:
+        return f"Timeline {start}-{end}: no events match the filters."
+    busiest = events["category"].value_counts()
+    first, last = events.iloc[0], events.iloc[-1]
+    return (
+        f"Timeline {start}-{end}: {len(events)} events; most are {busiest.index[0]} "
+        f"({busiest.iloc[0]}). First: {first['title']} ({first['date_label']}); "
+        f"last: {last['title']} ({last['date_label']})."
+    )
+
+
+# --------------------------------------------------------------------- aid
+@dataclass(frozen=True)
+class AidView:
+    """What the aid explorer shows."""
+
+    source: str
+    components: tuple[str, ...]
+    dollars: str
+    notes: tuple[str, ...]
+    alt: str
+    title: str
+
+
+def aid_view(source: str, components: Sequence[str], dollars: str = "current") -> AidView:
+    """Resolve the aid explorer's controls into what to draw and what to say."""
+    if source not in ("crs", "greenbook"):
+        raise UnknownChoiceError("aid source", source, ("crs", "greenbook"))
+    if dollars not in ("current", "constant"):
+        raise UnknownChoiceError("dollars", dollars, ("current", "constant"))
+    for c in components:
+        if c not in AID_COMPONENTS:
+            raise UnknownChoiceError("aid component", c, AID_COMPONENTS)
+    notes: list[str] = []
+    if not components:
+        raise ValueError(f"choose at least one aid component: {', '.join(AID_COMPONENTS)}")
+    if source == "crs":
+        if dollars == "constant":
+            notes.append("CRS tables are in current dollars only; showing current US$.")
+        aid = summaries.aid_crs_revised()
+        aid = aid[aid["figure_status"] != "request"]
+        cols = {"security": "security_usd_m", "economic": "economic_usd_m",
+                "csf": "csf_usd_m"}
+        per_row = sum(aid[cols[c]].fillna(0) for c in components)
+        total = per_row.sum()
+        single = aid["fy_first"] == aid["fy_last"]
+        peak = aid.loc[per_row[single].idxmax()]
+        low = aid.loc[per_row[single].idxmin()]
+        notes.append("FY2002-FY2007 is one six-year block in CRS tables; it is not split.")
+        if "csf" in components:
+            notes.append("CSF are reimbursements for Pakistan's costs, not aid in the strict "
+                         "sense; FY2017-FY2018 have no CSF figure.")
+        alt = (f"US aid appropriations to Pakistan FY2002-FY2018 ({', '.join(components)}): "
+               f"{_bn(total)} in all; among single years highest in {peak['fy_label']} "
+               f"({_bn(per_row[peak.name])}), lowest in {low['fy_label']} "
+               f"({_bn(per_row[low.name])}).")
+        return AidView("crs", tuple(components), "current", tuple(notes), alt,
+                       "US aid appropriations (CRS)")
+    kinds = tuple(dict.fromkeys("military" if c == "security" else c for c in components
+                                if c != "csf"))
+    if "csf" in components:
+        notes.append("The Greenbook has no Coalition Support Funds; CSF is left out.")
+    if not kinds:
+        raise ValueError("the Greenbook has only economic and military aid: choose security "
+                         "(military) or economic")
+    gb = data.load("aid_greenbook")
+    gb = gb[gb["recipient"] == "PAK"]
+    col = "const2019" if dollars == "constant" else "current"
+    series = sum(gb[f"{k}_{col}_usd_m"] for k in kinds)
+    peak = gb.loc[series.idxmax(), "fiscal_year"]
+    after = series[gb["fiscal_year"] >= 1948]
+    low = gb.loc[after.idxmin(), "fiscal_year"]
+    alt = (f"US aid obligations to Pakistan 1948-2019 ({', '.join(kinds)}, {dollars} US$): "
+           f"highest in FY{peak} ({_bn(series.max())}), lowest in FY{low} "
+           f"({_bn(after.min())}).")
+    notes.append("Obligations, not appropriations; values rounded upstream.")
+    return AidView("greenbook", kinds, dollars, tuple(notes), alt,
+                   "US aid obligations (Greenbook)")
+
+
+# ------------------------------------------------------------------ ledger
+@dataclass(frozen=True)
+class LedgerVerdict:
+    """What the bandwagoning ledger shows for one choice of estimates."""
+
+    table: pd.DataFrame
+    headline: str
+    notes: tuple[str, ...]
+    alt: str
+    lives: dict[str, Any]
+
+
+def ledger_verdict(aid: str, cost: str, lives: str) -> LedgerVerdict:
+    """Compute the ledger and say how the verdict reads for these estimates."""
+    table = ledger.ledger_table(aid, cost)
+    life = ledger.lives_estimate(lives)
+    aid_total, cost_total = table["aid_usd_bn"].sum(), table["cost_usd_bn"].sum()
+    share = aid_total / cost_total
+    headline = (
+        f"With these estimates, US aid (US$ {aid_total:,.1f} bn) covers {share:.0%} of the "
+        f"estimated cost of the war (US$ {cost_total:,.1f} bn)."
+    )
+    lives_text = (f"{life['low']:,}" if life["low"] == life["high"]
+                  else f"{life['low']:,}-{life['high']:,}")
+    notes = (
+        f"Benefit: {ledger.AID_ESTIMATES[aid].label}. {ledger.AID_ESTIMATES[aid].description}",
+        f"Cost: {ledger.COST_ESTIMATES[cost].label}. {ledger.COST_ESTIMATES[cost].description}",
+        f"Lives lost: {lives_text} ({life['label']}). "
+        f"{ledger.LIVES_ESTIMATES[lives].description}",
+    )
+    alt = headline + (" Per phase: " + "; ".join(
+        f"{p}: aid {r.aid_usd_bn:,.1f} vs cost {r.cost_usd_bn:,.1f} bn"
+        for p, r in table.iterrows()) + ".")
+    return LedgerVerdict(table, headline, notes, alt, life)
+
+
+# -------------------------------------------------------------------- RSCT
+def relations_for(phase: str) -> pd.DataFrame:
+    """Return the RSCT relations of one phase, strongest first."""
+    check_phase(phase, allow_all=False)
+    rel = data.load("rsct_relations")
+    rel = rel[rel["phase"] == phase]
+    return rel.reindex(rel["score"].abs().sort_values(ascending=False).index).reset_index(
+        drop=True)
+
+
+def rsct_alt(phase: str, relations: pd.DataFrame) -> str:
+    """Describe the security-complex map of a phase for alt text."""
+    kinds = relations["kind"].value_counts()
+    strongest = relations.iloc[0]
+    return (
+        f"Map of security relations in {phase}: {len(relations)} pairs of actors; "
+        + ", ".join(f"{n} {k}" for k, n in kinds.items())
+        + f". Strongest: {strongest['actor_a']}-{strongest['actor_b']} "
+        f"({strongest['kind']}, score {strongest['score']})."
+    )
+
+
+# ------------------------------------------------------------------ claims
+def _check_paper(paper: str) -> str:
+    if paper != "all" and paper not in PAPER_IDS:
+        raise UnknownChoiceError("paper", paper, ("all", *PAPER_IDS))
+    return paper
+
+
+def filter_claims(paper: str = "all", verdict: str = "all") -> pd.DataFrame:
+    """Return the checked claims of a paper (or all) with a verdict (or all)."""
+    _check_paper(paper)
+    if verdict != "all" and verdict not in VERDICTS:
+        raise UnknownChoiceError("verdict", verdict, ("all", *VERDICTS))
+    claims = data.load("claims")
+    if paper != "all":
+        claims = claims[claims["paper_id"] == paper]
+    if verdict != "all":
+        claims = claims[claims["verdict"] == verdict]
+    return claims.reset_index(drop=True)
+
+
+def verdict_counts(paper: str = "all") -> pd.Series:
+    """Return how many of a paper's checked claims got each verdict."""
+    claims = filter_claims(paper)
+    return claims["verdict"].value_counts().reindex(list(VERDICTS), fill_value=0)
+
+
+def verdict_alt(paper: str, counts: pd.Series) -> str:
+    """Describe the verdict chart for alt text."""
+    total = int(counts.sum())
+    parts = ", ".join(f"{int(n)} {v.replace('_', ' ')}" for v, n in counts.items())
+    who = "all three papers" if paper == "all" else paper
+    return f"Verdicts on {total} checked claims of {who}: {parts}."

@@ -1,0 +1,196 @@
+"""The course's visual language: palette, phase bands, captions, house style.
+
+One colour-blind-safe palette (Okabe & Ito) for every chart and widget; phases
+drawn as the same light bands with the same labels; every chart captioned with
+its sources. Nothing here runs at import: the house style is opt-in.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from . import data
+from .phases import PHASE_IDS, phase_table
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+    from matplotlib.text import Text
+
+__all__ = [
+    "OKABE_ITO",
+    "PALETTE",
+    "PHASE_COLOURS",
+    "SERIES",
+    "add_caption",
+    "course_style",
+    "new_axes",
+    "phase_bands",
+    "source_caption",
+    "use_course_style",
+]
+
+#: Okabe & Ito (2008), "Color Universal Design": distinguishable with every common
+#: form of colour-vision deficiency.
+OKABE_ITO: dict[str, str] = {
+    "black": "#000000",
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+}
+
+#: Order in which series take colours (black and yellow last: weakest on white).
+PALETTE: list[str] = [
+    OKABE_ITO[k]
+    for k in ("blue", "orange", "bluish_green", "vermillion", "reddish_purple", "sky_blue",
+              "yellow", "black")
+]
+
+#: Fixed colours for series that recur across charts.
+SERIES: dict[str, str] = {
+    "security": OKABE_ITO["blue"],
+    "economic": OKABE_ITO["bluish_green"],
+    "csf": OKABE_ITO["orange"],
+    "military": OKABE_ITO["vermillion"],
+    "PAK": OKABE_ITO["bluish_green"],
+    "IND": OKABE_ITO["orange"],
+    "USA": OKABE_ITO["blue"],
+    "CHN": OKABE_ITO["vermillion"],
+    "cost": OKABE_ITO["vermillion"],
+    "aid": OKABE_ITO["blue"],
+    "range": OKABE_ITO["sky_blue"],
+}
+
+#: Light band colours, one per phase (light tints; text stays readable on them).
+PHASE_COLOURS: dict[str, str] = {
+    "cold-war": "#EDEDED",
+    "2001-2008": "#DCEBF5",
+    "2009-2016": "#F6E7CC",
+    "2017-present": "#DDEFE7",
+}
+
+_STYLE: dict[str, Any] = {
+    "figure.figsize": (9.0, 4.8),
+    "figure.dpi": 100,
+    "savefig.dpi": 100,
+    "font.size": 12,
+    "axes.titlesize": 14,
+    "axes.labelsize": 12,
+    "legend.fontsize": 10,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "grid.alpha": 0.3,
+    "axes.prop_cycle": None,  # filled in lazily (needs matplotlib's cycler)
+}
+
+
+def _rc() -> dict[str, Any]:
+    from cycler import cycler
+
+    return {**_STYLE, "axes.prop_cycle": cycler(color=PALETTE)}
+
+
+@contextlib.contextmanager
+def course_style() -> Iterator[None]:
+    """Apply the house style inside a ``with`` block only."""
+    import matplotlib
+
+    with matplotlib.rc_context(_rc()):
+        yield
+
+
+def use_course_style() -> None:
+    """Apply the house style for the rest of the session (opt-in)."""
+    import matplotlib
+
+    matplotlib.rcParams.update(_rc())
+
+
+def new_axes(ax: Axes | None = None, figsize: tuple[float, float] = (9.0, 4.8)) -> Axes:
+    """Return ``ax``, or new Axes on a new pyplot figure (shown inline by Jupyter)."""
+    if ax is not None:
+        return ax
+    import matplotlib.pyplot as plt
+
+    _, ax = plt.subplots(figsize=figsize, layout="constrained")
+    return ax
+
+
+def figure(figsize: tuple[float, float] = (9.0, 4.8)) -> Figure:
+    """Return a figure outside pyplot (for widgets: never shown twice, never leaked)."""
+    from matplotlib.figure import Figure
+
+    return Figure(figsize=figsize, dpi=100, layout="constrained")
+
+
+def phase_bands(ax: Axes, *, phases: Iterable[str] = PHASE_IDS, label: bool = True,
+                until: float | None = None) -> Axes:
+    """Shade each phase as a light vertical band on a time axis of years.
+
+    Parameters
+    ----------
+    ax
+        Axes whose x axis is in years (numbers, e.g. 2001.0).
+    phases
+        Phase ids to draw (default: all).
+    label
+        Write each phase's id at the top of its band.
+    until
+        Where the open-ended last phase stops (default: the right edge of the axes).
+    """
+    table = phase_table()
+    left, right = ax.get_xlim()
+    right = until if until is not None else right
+    for phase_id in phases:
+        row = table.loc[phase_id]
+        start = float(row["start_year"])
+        end = right if pd.isna(row["end_year"]) else float(row["end_year"]) + 1
+        lo, hi = max(start, left), min(end, right)
+        if hi <= lo:
+            continue
+        ax.axvspan(lo, hi, color=PHASE_COLOURS[phase_id], zorder=0, lw=0)
+        if label:
+            ax.text((lo + hi) / 2, 0.99, phase_id, transform=ax.get_xaxis_transform(),
+                    ha="center", va="top", fontsize=9, color="#444444", zorder=1)
+    ax.set_xlim(left, right if until is None else max(right, ax.get_xlim()[1]))
+    return ax
+
+
+def _short(citation: str) -> str:
+    head = citation.split(",")[0].split(" (")[0].strip()
+    return head if len(head) <= 60 else head[:57] + "..."
+
+
+def source_caption(source_ids: Iterable[str], note: str | None = None) -> str:
+    """Return a one-line caption naming the sources (short form, with ids)."""
+    ids: list[str] = []
+    for cell in source_ids:
+        for sid in data.split_ids(cell):
+            if sid not in ids:
+                ids.append(sid)
+    sources = data.load("sources").set_index("source_id")
+    names: list[str] = []
+    for sid in ids:
+        name = _short(sources.loc[sid, "citation"]) if sid in sources.index else sid
+        if name not in names:
+            names.append(name)
+    text = "Source: " + "; ".join(names) if names else "Source: course data"
+    return f"{text}. {note}" if note else text
+
+
+def add_caption(ax: Axes, source_ids: Iterable[str], note: str | None = None) -> Text:
+    """Write the source caption under the Axes and return the text artist."""
+    return ax.annotate(
+        source_caption(source_ids, note), xy=(0, 0), xycoords="axes fraction",
+        xytext=(0, -34), textcoords="offset points", ha="left", va="top", fontsize=8,
+        color="#444444", wrap=True, annotation_clip=False,
+    )
