@@ -158,3 +158,6 @@ def test_lab_really_starts_jupyterlab(tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+    # stopping the launcher stopped JupyterLab itself: nothing listens any more
+    with pytest.raises(ConnectionRefusedError):
+        socket.create_connection(("127.0.0.1", port), timeout=5).close()

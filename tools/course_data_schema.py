@@ -813,4 +813,62 @@ RESOURCES: list[dict[str, Any]] = [
             ),
         ],
     },
+    {
+        "name": "quiz",
+        "title": "Self-check questions for the eight lessons",
+        "description": "The question bank behind pakfp_course.quiz: single-choice and "
+        "multiple-choice questions on the papers' arguments, the theories, reading the data "
+        "critically and the papers' documented errors. Long format: one row per answer option, "
+        "with whether it is correct and the feedback a student sees for it.",
+        "caveats": [
+            "Written by the course. Every number or date in a question appears in the course "
+            "data rows of the sources it cites (checked by tests/test_quiz.py).",
+            "The file holds the answers: it is for self-checking, not for marked tests.",
+            "Verdicts on the papers' claims follow the claims and paper_figures datasets.",
+        ],
+        "primaryKey": ["question_id", "option"],
+        "fields": [
+            F(
+                "question_id",
+                "string",
+                "Question id: Q, lesson number, '-', index (e.g. Q03-02)",
+                required=True,
+                pattern=r"Q0[0-7]-\d{2}",
+            ),
+            F(
+                "lesson",
+                "string",
+                "Lesson id (the notebook's name without .ipynb)",
+                required=True,
+                enum=[
+                    "00_start_here",
+                    "01_cold_war_roots",
+                    "02_three_phases",
+                    "03_bandwagoning",
+                    "04_rsct",
+                    "05_china_turn",
+                    "06_stability_and_sources",
+                    "07_review",
+                ],
+            ),
+            F(
+                "kind",
+                "string",
+                "single: exactly one correct option; multiple: one or more correct options",
+                required=True,
+                enum=["single", "multiple"],
+            ),
+            F("prompt", "string", "The question, repeated on every row of it", required=True),
+            F("option", "string", "Option key (a, b, c, ...)", required=True, pattern=r"[a-h]"),
+            F("option_text", "string", "The option as shown to students", required=True),
+            F("correct", "boolean", "True if choosing this option is right", required=True),
+            F(
+                "explanation",
+                "string",
+                "Feedback for this option: why it is right or wrong",
+                required=True,
+            ),
+            SRC(),
+        ],
+    },
 ]

@@ -19,6 +19,7 @@ from __future__ import annotations
 import base64
 import html
 import io
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -62,31 +63,48 @@ def static_bundle(snapshot: Snapshot) -> tuple[dict[str, Any], dict[str, Any]]:
     return data, {"image/png": {"alt": snapshot.alt}}
 
 
+#: How many control settings an explorer remembers (state and picture).
+CACHE_SIZE = 32
+
+
+def _hashable(value: Any) -> Any:
+    if isinstance(value, list | tuple):
+        return tuple(_hashable(v) for v in value)
+    return value
+
+
 class Explorer(w.VBox):
     """A widget whose display also carries a PNG snapshot, alt text and a summary.
 
-    Subclasses do not override anything: an explorer is built from a ``render``
-    function returning the current :class:`Snapshot`, called after every change.
+    Subclasses do not override anything: an explorer is built from a ``compute``
+    function (the plain logic: control values in, state out) and a ``render``
+    function turning that state into the current :class:`Snapshot`. On every
+    change the state is computed once, then ``update`` and ``render`` use it.
 
     Parameters
     ----------
     controls
         The input widgets (dropdowns, sliders, checkboxes).
+    compute
+        Returns the state for the controls' current values.
     render
-        Returns the snapshot of the current state; called on every control change.
+        Returns the snapshot of a state.
     extra
         Widgets shown below the picture (e.g. an HTML table) and refreshed by ``update``.
     update
-        Called with no arguments on every change, before ``render``, to refresh ``extra``.
+        Refreshes ``extra`` from a state, before ``render``.
     """
 
-    def __init__(self, controls: Sequence[w.Widget], render: Callable[[], Snapshot],
-                 extra: Sequence[w.Widget] = (), update: Callable[[], None] | None = None,
-                 **kwargs: Any) -> None:
+    def __init__(self, controls: Sequence[w.Widget], compute: Callable[[], Any],
+                 render: Callable[[Any], Snapshot], extra: Sequence[w.Widget] = (),
+                 update: Callable[[Any], None] | None = None, **kwargs: Any) -> None:
         self.controls = list(controls)
         self.picture = w.Image(format="png", layout=w.Layout(max_width="100%"))
+        self._compute = compute
         self._render = render
         self._update = update
+        self._cache: OrderedDict[tuple[Any, ...], tuple[Any, Snapshot]] = OrderedDict()
+        self.state: Any = None
         self.snapshot: Snapshot | None = None
         super().__init__(children=[w.HBox(self.controls), self.picture, *extra], **kwargs)
         for control in self.controls:
@@ -97,10 +115,25 @@ class Explorer(w.VBox):
         self.refresh()
 
     def refresh(self) -> Snapshot:
-        """Recompute what the explorer shows from its controls; return the snapshot."""
+        """Recompute what the explorer shows from its controls; return the snapshot.
+
+        The course data does not change while a lesson runs, so the state and
+        picture of the last :data:`CACHE_SIZE` control settings are kept: going
+        back to a setting redraws at once.
+        """
+        key = tuple(_hashable(c.value) for c in self.controls)
+        if key in self._cache:
+            self._cache.move_to_end(key)
+            self.state, snapshot = self._cache[key]
+        else:
+            self.state = self._compute()
+            snapshot = None
         if self._update is not None:
-            self._update()
-        self.snapshot = self._render()
+            self._update(self.state)
+        self.snapshot = snapshot or self._render(self.state)
+        self._cache[key] = (self.state, self.snapshot)
+        while len(self._cache) > CACHE_SIZE:
+            self._cache.popitem(last=False)
         self.picture.value = self.snapshot.png
         self.picture.description = self.snapshot.alt  # read out by screen readers
         return self.snapshot

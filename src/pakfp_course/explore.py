@@ -77,8 +77,8 @@ def phase_summary(phase: str) -> PhaseSummary:
         total = gb["economic_current_usd_m"].sum() + gb["military_current_usd_m"].sum()
         facts.append({"measure": "US aid obligations FY1948-FY2000 (Greenbook, current US$)",
                       "value": _bn(total), "source": "USAID Greenbook"})
-        alt = (f"US aid obligations to Pakistan per year, 1948 to 2000: {_bn(total)} in all, "
-               "in current dollars.")
+        alt = (f"US aid obligations to Pakistan per year, 1948 to 2019, in current dollars; "
+               f"the Cold War years up to 2000 total {_bn(total)}.")
     else:
         aid = summaries.aid_phase_totals(phase).iloc[0]
         aid_no_csf = summaries.aid_phase_totals(phase, include_csf=False).iloc[0]
@@ -193,7 +193,7 @@ def aid_view(source: str, components: Sequence[str], dollars: str = "current") -
         aid = summaries.aid_crs_revised()
         aid = aid[aid["figure_status"] != "request"]
         cols = {"security": "security_usd_m", "economic": "economic_usd_m",
-                "csf": "csf_usd_m"}
+                "csf": "csf_revised_usd_m"}
         per_row = sum(aid[cols[c]].fillna(0) for c in components)
         total = per_row.sum()
         single = aid["fy_first"] == aid["fy_last"]
@@ -202,7 +202,8 @@ def aid_view(source: str, components: Sequence[str], dollars: str = "current") -
         notes.append("FY2002-FY2007 is one six-year block in CRS tables; it is not split.")
         if "csf" in components:
             notes.append("CSF are reimbursements for Pakistan's costs, not aid in the strict "
-                         "sense; FY2017-FY2018 have no CSF figure.")
+                         "sense; FY2017-FY2018 have no CSF figure; FY2013 CSF is the later "
+                         "revision, derived from two CRS tables.")
         alt = (f"US aid appropriations to Pakistan FY2002-FY2018 ({', '.join(components)}): "
                f"{_bn(total)} in all; among single years highest in {peak['fy_label']} "
                f"({_bn(per_row[peak.name])}), lowest in {low['fy_label']} "

@@ -68,5 +68,13 @@ def lab_command(
 
 
 def run_lab(argv: list[str]) -> int:
-    """Run JupyterLab until it exits; return its exit status."""
+    """Run JupyterLab until it exits; return its exit status.
+
+    On POSIX the launcher process becomes JupyterLab (``exec``), so stopping it
+    (Ctrl-C, a signal to its process id) stops the server, leaving nothing behind.
+    """
+    if os.name == "posix":
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os.execv(argv[0], argv)
     return subprocess.call(argv)

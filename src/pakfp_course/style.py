@@ -8,6 +8,8 @@ its sources. Nothing here runs at import: the house style is opt-in.
 from __future__ import annotations
 
 import contextlib
+import weakref
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -27,9 +29,14 @@ __all__ = [
     "PHASE_COLOURS",
     "SERIES",
     "add_caption",
+    "caption_below",
     "course_style",
+    "finish_axes",
+    "fit_phase_labels",
+    "get_alt",
     "new_axes",
     "phase_bands",
+    "set_alt",
     "source_caption",
     "use_course_style",
 ]
@@ -125,11 +132,18 @@ def new_axes(ax: Axes | None = None, figsize: tuple[float, float] = (9.0, 4.8)) 
     return ax
 
 
+#: Margins of widget figures: fixed, because a layout engine redraws the figure
+#: once more on every update (half the time of a widget refresh).
+WIDGET_MARGINS = {"left": 0.08, "right": 0.98, "top": 0.9, "bottom": 0.25}
+
+
 def figure(figsize: tuple[float, float] = (9.0, 4.8)) -> Figure:
     """Return a figure outside pyplot (for widgets: never shown twice, never leaked)."""
     from matplotlib.figure import Figure
 
-    return Figure(figsize=figsize, dpi=100, layout="constrained")
+    fig = Figure(figsize=figsize, dpi=100)
+    fig.subplots_adjust(**WIDGET_MARGINS)
+    return fig
 
 
 def phase_bands(ax: Axes, *, phases: Iterable[str] = PHASE_IDS, label: bool = True,
@@ -165,6 +179,37 @@ def phase_bands(ax: Axes, *, phases: Iterable[str] = PHASE_IDS, label: bool = Tr
     return ax
 
 
+def fit_phase_labels(ax: Axes) -> Axes:
+    """Keep the labels of :func:`phase_bands` readable where a band is narrow.
+
+    A label wider than its band moves to a second row (alternating, so
+    neighbours do not collide) and, near an edge, is aligned to stay inside
+    the axes. Call it after :func:`phase_bands`, once the figure size is set.
+    """
+    left, right = ax.get_xlim()
+    width_pt = ax.get_position().width * ax.figure.get_figwidth() * 72 * 0.85
+    table, lower = phase_table(), False
+    for text in ax.texts:
+        phase = text.get_text()
+        if phase not in PHASE_COLOURS or text.get_position()[1] != 0.99:
+            continue
+        row = table.loc[phase]
+        end = right if pd.isna(row["end_year"]) else float(row["end_year"]) + 1
+        band = (min(end, right) - max(float(row["start_year"]), left)) / (right - left)
+        need = len(phase) * 0.6 * text.get_fontsize() / width_pt  # in axes fractions
+        if need <= band * 0.95:
+            lower = False
+            continue
+        half = need / 2 * (right - left)
+        if text.get_position()[0] + half > right:
+            text.set(x=right - 0.005 * (right - left), horizontalalignment="right")
+        elif text.get_position()[0] - half < left:
+            text.set(x=left + 0.005 * (right - left), horizontalalignment="left")
+        lower = not lower
+        text.set_y(0.925 if lower else 0.99)
+    return ax
+
+
 def _short(citation: str) -> str:
     head = citation.split(",")[0].split(" (")[0].strip()
     return head if len(head) <= 60 else head[:57] + "..."
@@ -194,3 +239,80 @@ def add_caption(ax: Axes, source_ids: Iterable[str], note: str | None = None) ->
         xytext=(0, -34), textcoords="offset points", ha="left", va="top", fontsize=8,
         color="#444444", wrap=True, annotation_clip=False,
     )
+
+
+def caption_below(ax: Axes, source_ids: Iterable[str], note: str | None = None,
+                  limit: int = 6) -> Text:
+    """Caption ``ax`` with its sources under the x axis, however tall its tick labels.
+
+    Like :func:`add_caption`, but the caption is anchored below the tick and axis
+    labels (rotated labels included), and names at most ``limit`` sources, the
+    most cited first, saying how many more there are.
+    """
+    from matplotlib.transforms import Bbox
+
+    counts = Counter(sid for cell in source_ids for sid in data.split_ids(cell))
+    ids = [sid for sid, _ in counts.most_common()]
+    if len(ids) > limit:
+        more = (f"Plus {len(ids) - limit} more sources (pakfp_course.sources_for lists them "
+                "all).")
+        note = f"{more} {note}" if note else more
+    text = add_caption(ax, ids[:limit], note=note)
+
+    def below_x_axis(renderer: Any) -> Bbox:
+        return Bbox.union([ax.bbox, ax.xaxis.get_tightbbox(renderer) or ax.bbox])
+
+    text.xycoords = ("axes fraction", below_x_axis)
+    text.xyann = (0, -6)
+    return text
+
+
+def finish_axes(ax: Axes, title: str, xlabel: str = "", ylabel: str = "",
+                grid: str = "y") -> Axes:
+    """Give a chart the house look: title, axis labels at slide size, light grid."""
+    ax.grid(False)
+    ax.grid(axis=grid, alpha=0.3)
+    ax.set_axisbelow(True)
+    ax.set_title(title, fontsize=14, loc="left")
+    ax.set_xlabel(xlabel, fontsize=12)
+    ax.set_ylabel(ylabel, fontsize=12)
+    ax.tick_params(labelsize=10)
+    ax.spines[["top", "right"]].set_visible(False)
+    return ax
+
+
+_ALT: weakref.WeakKeyDictionary[Axes, str] = weakref.WeakKeyDictionary()
+
+
+def set_alt(ax: Axes, text: str) -> None:
+    """Record the alt text of the chart drawn on ``ax``: what it shows, in words.
+
+    Parameters
+    ----------
+    ax
+        The Axes the chart is drawn on (held weakly: the text goes when the Axes do).
+    text
+        What the chart shows (its trend and extremes, with numbers), not what kind
+        of chart it is.
+    """
+    if not isinstance(text, str) or not text.strip():
+        raise ValueError("alt text must be a non-empty string describing what the chart shows")
+    _ALT[ax] = text.strip()
+
+
+def get_alt(ax: Axes) -> str:
+    """Return the alt text recorded for ``ax`` by :func:`set_alt`.
+
+    Raises
+    ------
+    LookupError
+        If no alt text was recorded for these Axes (e.g. they were not drawn by
+        :mod:`pakfp_course.plots`).
+    """
+    try:
+        return _ALT[ax]
+    except KeyError:
+        raise LookupError(
+            "no alt text recorded for these Axes: draw them with a pakfp_course.plots "
+            "function or call style.set_alt(ax, text) first"
+        ) from None

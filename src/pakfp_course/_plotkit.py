@@ -1,0 +1,105 @@
+"""Private drawing helpers shared by :mod:`pakfp_course.plots`.
+
+Choosing from valid options, captioning and finishing Axes, phase-banded year
+axes, bars and points that carry ids. Not part of the public API.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from . import data, style
+from .errors import UnknownChoiceError
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+MARKERS = ("o", "s", "^", "D", "v", "P", "X", "h", "p", "<")
+GREY = "#444444"
+_MARKERS = MARKERS
+_GREY = GREY
+
+
+def _choose(kind: str, chosen: str | Iterable[str], valid: Sequence[str]) -> tuple[str, ...]:
+    values = (chosen,) if isinstance(chosen, str) else tuple(chosen)
+    for value in values or ("(none)",):
+        if value not in valid:
+            raise UnknownChoiceError(kind, value, valid)
+    return values
+
+
+def _enum(dataset: str, field: str) -> tuple[str, ...]:
+    fields = {f.name: f for f in data.default().resource(dataset).fields}
+    return fields[field].enum or tuple(dict.fromkeys(data.load(dataset)[field].dropna()))
+
+
+def _peak_text(labels: Sequence[object], values: Sequence[float], what: str,
+               show: Callable[[float], str] = "{:,.0f}".format) -> str:
+    """Describe a series that rises and falls: start, peak, end and lowest point."""
+    s = pd.Series(list(values), index=list(labels), dtype=float).dropna()
+    return (f"{what} goes from {show(s.iloc[0])} in {s.index[0]} to a peak of "
+            f"{show(s.max())} in {s.idxmax()} and is {show(s.iloc[-1])} in {s.index[-1]}; "
+            f"lowest {show(s.min())} in {s.idxmin()}.")
+
+
+def _finish(ax: Axes, cells: Iterable[object], note: str, title: str, xlabel: str,
+            ylabel: str, alt: str, grid: str = "y") -> Axes:
+    """Caption ``ax`` with the sources of the rows drawn, title it, record its alt text."""
+    style.caption_below(ax, cells, note=note)
+    style.finish_axes(ax, title, xlabel, ylabel, grid=grid)
+    style.set_alt(ax, alt)
+    return ax
+
+
+def _years(ax: Axes, left: float, right: float) -> None:
+    ax.set_xlim(left, right)  # xlim first: the phase bands fill it
+    style.fit_phase_labels(style.phase_bands(ax))
+
+
+def _decimal_year(dates: Iterable[object]) -> np.ndarray:
+    d = pd.to_datetime(pd.Series(list(dates), dtype="object"))
+    return (d.dt.year + (d.dt.day_of_year - 1) / (365 + d.dt.is_leap_year)).to_numpy(float)
+
+
+def _headroom(ax: Axes, top: float, factor: float = 1.2) -> None:
+    """Leave room above the data for the phase labels, and format thousands."""
+    ax.set_ylim(0, (top if top > 0 else 1) * factor)
+    ax.yaxis.set_major_formatter(lambda v, _: f"{v:,.0f}" if v >= 10 else f"{v:g}")
+
+
+def _bar(ax: Axes, x: float, height: float, width: float, gid: str, **kw: object) -> None:
+    ax.bar(x, height, width, zorder=2, **kw)[0].set_gid(gid)
+
+
+def _points(ax: Axes, x: object, y: object, i: int, hollow: bool, gid: str) -> None:
+    """Scatter the points of category ``i``: filled, or hollow for approximate ones."""
+    colour, marker = style.PALETTE[i % len(style.PALETTE)], _MARKERS[i % len(_MARKERS)]
+    ax.scatter(x, y, s=75, marker=marker, zorder=4, linewidths=1.5 if hollow else 0.6,
+               facecolors="none" if hollow else colour,
+               edgecolors=colour if hollow else "#333333").set_gid(gid)
+
+
+def _empty(ax: Axes, text: str) -> None:
+    ax.text(0.5, 0.5, text, transform=ax.transAxes, ha="center", va="center", fontsize=14,
+            color=_GREY)
+
+
+def _paired(ax: Axes, series: Sequence[tuple[pd.Series, str, str]],
+            show: Callable[[float], str]) -> None:
+    """Draw two bars per category; a missing value is marked n/a, never drawn as 0."""
+    for offset, (values, key, label) in zip((-0.2, 0.2), series, strict=True):
+        for i, (cat, value) in enumerate(values.items()):
+            if pd.isna(value):
+                ax.text(i + offset, 0, "n/a", ha="center", va="bottom", color=_GREY)
+                continue
+            first = cat == values.first_valid_index()
+            _bar(ax, i + offset, float(value), 0.38, f"{cat}:{key}", color=style.SERIES[key],
+                 label=label if first else "_nolegend_")
+            ax.text(i + offset, float(value), show(value), ha="center", va="bottom")
+    cats = series[0][0].index
+    ax.set_xticks(range(len(cats)), ["whole period" if c == "all" else str(c) for c in cats])
+    ax.set_xlim(-0.6, len(cats) - 0.4)

@@ -1,0 +1,527 @@
+"""Self-check quizzes: the question bank, plain grading, and a thin widget.
+
+The questions live in the ``quiz`` dataset (``course_data/quiz.csv``, one row per
+answer option). :func:`load_questions` turns it into :class:`Question` objects,
+:func:`grade` marks an answer without any widget, and :func:`quiz` builds the
+widget a lesson shows (it returns the widget; it never calls ``display()``).
+
+Grading rule
+------------
+A single-choice question scores 1 if the chosen option is the correct one and 0
+otherwise. A multiple-choice question scores
+``max(0, (correct options chosen - wrong options chosen) / correct options)``,
+so choosing two of three right options and one wrong one scores (2 - 1) / 3.
+An answer counts as correct only when it is exactly the set of correct options.
+
+Examples
+--------
+>>> from pakfp_course import quiz
+>>> q = quiz.load_questions(ids=["Q03-01"])[0]
+>>> q.kind
+'single'
+>>> quiz.grade(q, q.correct_keys[0]).correct
+True
+"""
+
+from __future__ import annotations
+
+import html
+import textwrap
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as w
+import pandas as pd
+
+from . import data
+from .display import Snapshot, figure_png, static_bundle
+from .errors import CourseDataError, UnknownChoiceError
+
+__all__ = [
+    "KINDS",
+    "LESSONS",
+    "CheckboxGroup",
+    "Feedback",
+    "Option",
+    "Question",
+    "QuizWidget",
+    "feedback_html",
+    "grade",
+    "load_questions",
+    "questions_from_frame",
+    "quiz",
+]
+
+#: Lesson ids (notebook names without ``.ipynb``) and their short titles.
+LESSONS: dict[str, str] = {
+    "00_start_here": "Start here",
+    "01_cold_war_roots": "Cold War roots",
+    "02_three_phases": "The three phases",
+    "03_bandwagoning": "Bandwagoning",
+    "04_rsct": "Regional Security Complex Theory",
+    "05_china_turn": "The turn to China",
+    "06_stability_and_sources": "Regional stability and reading sources",
+    "07_review": "Review",
+}
+#: Question kinds: one correct option, or one or more correct options.
+KINDS = ("single", "multiple")
+
+_OK, _NOT_OK = "#009E73", "#D55E00"  # Okabe-Ito bluish green and vermillion
+
+
+@dataclass(frozen=True)
+class Option:
+    """One answer option: its key (``"a"``), text, whether it is right, and why."""
+
+    key: str
+    text: str
+    correct: bool
+    explanation: str
+
+
+@dataclass(frozen=True)
+class Question:
+    """A self-check question with its options and the sources behind it.
+
+    Raises
+    ------
+    ValueError
+        If the question is ill-formed (unknown kind, fewer than two options,
+        duplicate keys, a single-choice question without exactly one correct
+        option, a multiple-choice question with none, an option without
+        explanation).
+    """
+
+    question_id: str
+    lesson: str
+    kind: str
+    prompt: str
+    options: tuple[Option, ...]
+    source_ids: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        problem = _problem(self.kind, self.options)
+        if problem:
+            raise ValueError(f"question {self.question_id}: {problem}")
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """The option keys, in order."""
+        return tuple(o.key for o in self.options)
+
+    @property
+    def correct_keys(self) -> tuple[str, ...]:
+        """The keys of the correct options, in order."""
+        return tuple(o.key for o in self.options if o.correct)
+
+    def option(self, key: str) -> Option:
+        """Return the option with ``key``, or raise naming the valid keys."""
+        for o in self.options:
+            if o.key == key:
+                return o
+        raise UnknownChoiceError(f"option of question {self.question_id}", key, self.keys)
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """The result of grading one answer.
+
+    Attributes
+    ----------
+    correct
+        True if the answer is exactly the set of correct options.
+    score
+        From 0 to 1 (see the module's grading rule).
+    messages
+        The explanation of each chosen option and, for multiple choice, of each
+        correct option that was not chosen, in option order.
+    """
+
+    correct: bool
+    score: float
+    messages: tuple[str, ...]
+
+    @property
+    def headline(self) -> str:
+        """``"Correct."`` or ``"Not quite."`` (with the score when partly right)."""
+        if self.correct:
+            return "Correct."
+        if self.score > 0:
+            return f"Not quite. Partly right: score {self.score:.2f} out of 1."
+        return "Not quite."
+
+    def __str__(self) -> str:
+        return "\n".join([self.headline, *self.messages])
+
+
+def _problem(kind: str, options: Sequence[Option]) -> str | None:
+    """Return what is wrong with a question's kind and options, or ``None``."""
+    if kind not in KINDS:
+        return f"kind {kind!r} is not one of {', '.join(KINDS)}"
+    if len(options) < 2:
+        return f"it has {len(options)} option(s); a question needs at least two"
+    keys = [o.key for o in options]
+    if len(set(keys)) != len(keys):
+        return f"duplicate option keys in {', '.join(keys)}"
+    n = sum(bool(o.correct) for o in options)
+    if kind == "single" and n != 1:
+        return f"a single-choice question needs exactly one correct option, it has {n}"
+    if kind == "multiple" and n == 0:
+        return "a multiple-choice question needs at least one correct option, it has none"
+    for o in options:
+        if not o.explanation or not o.explanation.strip():
+            return f"option {o.key} has no explanation"
+    return None
+
+
+def _text(value: Any) -> str:
+    return "" if value is None or value is pd.NA else str(value)
+
+
+def questions_from_frame(frame: pd.DataFrame, path: str | Path = "quiz.csv") -> list[Question]:
+    """Build the questions from a frame shaped like the ``quiz`` dataset.
+
+    Parameters
+    ----------
+    frame
+        One row per option, with the columns of ``course_data/quiz.csv``.
+    path
+        The file named in error messages.
+
+    Raises
+    ------
+    CourseDataError
+        If a question is ill-formed; the message names the question and its
+        first line in the file.
+    """
+    questions: list[Question] = []
+    for qid, rows in frame.groupby("question_id", sort=False):
+        line = int(rows.index[0]) + 2  # header is line 1
+        for col in ("lesson", "kind", "prompt", "source_id"):
+            if rows[col].nunique(dropna=False) > 1:
+                raise CourseDataError(
+                    path, f"question {qid}: the {col} differs between its rows", line=line,
+                    column=col)
+        first = rows.iloc[0]
+        options = tuple(
+            Option(_text(r.option), _text(r.option_text), r.correct is not pd.NA
+                   and bool(r.correct), _text(r.explanation))
+            for r in rows.itertuples()
+        )
+        problem = _problem(_text(first["kind"]), options)
+        if problem:
+            raise CourseDataError(path, f"question {qid}: {problem}", line=line)
+        questions.append(Question(
+            question_id=str(qid), lesson=_text(first["lesson"]), kind=_text(first["kind"]),
+            prompt=_text(first["prompt"]), options=options,
+            source_ids=tuple(data.split_ids(first["source_id"])),
+        ))
+    return questions
+
+
+def load_questions(lesson: str | None = None,
+                   ids: Sequence[str] | None = None) -> list[Question]:
+    """Return questions from the course's bank, for one lesson and/or by id.
+
+    Parameters
+    ----------
+    lesson
+        A lesson id (see :data:`LESSONS`); ``None`` for every lesson.
+    ids
+        Question ids such as ``"Q03-02"``, returned in this order; ``None`` for all.
+
+    Raises
+    ------
+    UnknownChoiceError
+        For an unknown lesson or question id; the message lists the valid ones.
+    CourseDataError
+        If the bank is ill-formed (the message names the question).
+    """
+    if lesson is not None and lesson not in LESSONS:
+        raise UnknownChoiceError("lesson", lesson, LESSONS)
+    course = data.default()
+    path = course.root / course.resource("quiz").path
+    bank = questions_from_frame(data.load("quiz"), path)
+    chosen = [q for q in bank if lesson is None or q.lesson == lesson]
+    if ids is None:
+        return chosen
+    by_id = {q.question_id: q for q in chosen}
+    what = "question id" if lesson is None else f"question id in lesson {lesson!r}"
+    wanted = [ids] if isinstance(ids, str) else list(ids)
+    for qid in wanted:
+        if qid not in by_id:
+            raise UnknownChoiceError(what, qid, by_id)
+    return [by_id[qid] for qid in wanted]
+
+
+def _chosen(question: Question, answer: str | Iterable[str] | None) -> tuple[str, ...]:
+    """Return the distinct chosen keys, checked against the question's options."""
+    if isinstance(answer, str):
+        keys: tuple[str, ...] = (answer,) if answer else ()
+    else:
+        keys = tuple(answer or ())
+    keys = tuple(dict.fromkeys(keys))  # drop repeats, keep order
+    valid = ", ".join(repr(k) for k in question.keys)
+    if not keys:
+        raise ValueError(f"question {question.question_id}: no option chosen. "
+                         f"Valid choices: {valid}.")
+    for key in keys:
+        question.option(key)  # raises UnknownChoiceError naming the valid keys
+    if question.kind == "single" and len(keys) > 1:
+        raise ValueError(f"question {question.question_id} takes one answer, got "
+                         f"{', '.join(map(repr, keys))}. Valid choices: {valid}.")
+    return keys
+
+
+def grade(question: Question, answer: str | Iterable[str]) -> Feedback:
+    """Grade an answer and return the feedback a student sees.
+
+    Parameters
+    ----------
+    question
+        The question answered.
+    answer
+        An option key (``"b"``) for a single-choice question; a collection of
+        keys (``{"a", "c"}``) for a multiple-choice one.
+
+    Returns
+    -------
+    Feedback
+        Whether it is right, the score (see the module's grading rule) and an
+        explanation for each chosen option and each correct option missed.
+
+    Raises
+    ------
+    ValueError
+        If no option is chosen, or several for a single-choice question.
+    UnknownChoiceError
+        If a key is not one of the question's options (a ``ValueError`` too).
+    """
+    chosen = set(_chosen(question, answer))
+    right = set(question.correct_keys)
+    if question.kind == "single":
+        score = 1.0 if chosen == right else 0.0
+    else:
+        score = max(0.0, (len(chosen & right) - len(chosen - right)) / len(right))
+    messages = []
+    for o in question.options:
+        if o.key in chosen:
+            verdict = "Right" if o.correct else "Not right"
+            messages.append(f"{o.key}. {verdict}: {o.explanation}")
+        elif o.correct and question.kind == "multiple":
+            messages.append(f"{o.key}. Also right (you did not choose it): {o.explanation}")
+    return Feedback(chosen == right, score, tuple(messages))
+
+
+def feedback_html(feedback: Feedback) -> str:
+    """Return feedback as escaped HTML: a bordered box whose words carry the verdict."""
+    colour = _OK if feedback.correct else _NOT_OK
+    items = "".join(f"<li>{html.escape(m)}</li>" for m in feedback.messages)
+    return (
+        f'<div class="pakfp-feedback" role="status" style="border-left:4px solid {colour};'
+        f'padding:2px 10px;margin:4px 0">'
+        f"<strong>{html.escape(feedback.headline)}</strong><ul>{items}</ul></div>"
+    )
+
+
+class CheckboxGroup(w.VBox):
+    """One checkbox per option, with the option text beside it; ``value`` is the keys ticked."""
+
+    def __init__(self, options: Sequence[Option], **kwargs: Any) -> None:
+        self.boxes: dict[str, w.Checkbox] = {}
+        rows = []
+        for o in options:
+            box = w.Checkbox(value=False, description=f"{o.key}.", indent=False,
+                             layout=w.Layout(width="3.5em", flex="0 0 auto"))
+            self.boxes[o.key] = box
+            rows.append(w.HBox([box, w.HTML(html.escape(o.text))],
+                               layout=w.Layout(align_items="baseline")))
+        super().__init__(children=rows, **kwargs)
+
+    @property
+    def value(self) -> tuple[str, ...]:
+        """The keys of the ticked options, in option order."""
+        return tuple(k for k, box in self.boxes.items() if box.value)
+
+    @value.setter
+    def value(self, keys: Iterable[str]) -> None:
+        wanted = set(keys)
+        for key in wanted - set(self.boxes):
+            raise UnknownChoiceError("option", key, self.boxes)
+        for key, box in self.boxes.items():
+            box.value = key in wanted
+
+
+class QuizWidget(w.VBox):
+    """A quiz: per question the prompt, the options, a Check button and feedback.
+
+    Displaying it emits one bundle: the live widget plus a static fallback (a
+    PNG card of the questions with alt text, and the questions as plain text),
+    none of which reveals the answers.
+
+    Parameters
+    ----------
+    questions
+        The questions to show, in order.
+    title
+        The heading; by default derived from the questions' lesson.
+
+    Attributes
+    ----------
+    questions
+        The :class:`Question` objects shown.
+    answer_widgets
+        Per question a :class:`ipywidgets.RadioButtons` (single choice) or a
+        :class:`CheckboxGroup` (multiple choice); ``.value`` is the answer.
+    check_buttons
+        Per question the "Check" button.
+    feedback
+        Per question the :class:`ipywidgets.HTML` showing the feedback.
+    """
+
+    def __init__(self, questions: Sequence[Question], title: str | None = None,
+                 **kwargs: Any) -> None:
+        if not questions:
+            raise ValueError("a quiz needs at least one question")
+        self.questions = list(questions)
+        self.title = title or _title(self.questions)
+        self.answer_widgets: list[w.RadioButtons | CheckboxGroup] = []
+        self.check_buttons: list[w.Button] = []
+        self.feedback: list[w.HTML] = []
+        blocks: list[w.Widget] = [w.HTML(f"<h3>{html.escape(self.title)}</h3>")]
+        for n, q in enumerate(self.questions, start=1):
+            if q.kind == "single":
+                answer: w.RadioButtons | CheckboxGroup = w.RadioButtons(
+                    options=[(f"{o.key}. {o.text}", o.key) for o in q.options], value=None,
+                    layout=w.Layout(width="auto"))
+            else:
+                answer = CheckboxGroup(q.options)
+            button = w.Button(description="Check", tooltip=f"Check your answer to question {n}")
+            button.on_click(lambda _button, i=n - 1: self.check(i))
+            self.answer_widgets.append(answer)
+            self.check_buttons.append(button)
+            self.feedback.append(w.HTML(""))
+            prompt = (f'<p style="margin-bottom:2px"><b>{n}.</b> {html.escape(q.prompt)}</p>'
+                      f'<p style="margin:0;color:#444444"><small>{q.question_id}</small></p>')
+            blocks.append(w.VBox([w.HTML(prompt), answer, button, self.feedback[-1]],
+                                 layout=w.Layout(margin="0 0 14px 0")))
+        super().__init__(children=blocks, **kwargs)
+
+    def check(self, index: int) -> Feedback | None:
+        """Grade question ``index``'s current answer and show the feedback."""
+        question, answer = self.questions[index], self.answer_widgets[index].value
+        try:
+            result = grade(question, answer if answer is not None else ())
+        except ValueError:
+            self.feedback[index].value = (
+                '<div class="pakfp-feedback" role="status">'
+                "<strong>Choose an answer first.</strong></div>")
+            return None
+        self.feedback[index].value = feedback_html(result)
+        return result
+
+    @cached_property
+    def snapshot(self) -> Snapshot:
+        """The static fallback: a PNG card, alt text and a plain-text summary."""
+        n = len(self.questions)
+        alt = f"{self.title}: {n} question{'s' if n != 1 else ''}. " + " ".join(
+            f"{i}. {q.prompt}" for i, q in enumerate(self.questions, start=1))
+        return Snapshot(
+            png=figure_png(_card(self.questions, self.title)), alt=alt,
+            summary=_summary(self.questions, self.title),
+            caption=f"{self.title}: {n} questions. Run the notebook to check your answers.",
+        )
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+        live = super()._repr_mimebundle_(**kwargs) or {}
+        live_data = live[0] if isinstance(live, tuple) else live
+        static, metadata = static_bundle(self.snapshot)
+        return {**live_data, **static}, metadata
+
+
+def _title(questions: Sequence[Question]) -> str:
+    lessons = list(dict.fromkeys(q.lesson for q in questions))
+    if len(lessons) == 1 and lessons[0] in LESSONS:
+        return f"Self-check: {LESSONS[lessons[0]]} (lesson {lessons[0][:2]})"
+    return "Self-check"
+
+
+def _hint(q: Question) -> str:
+    return "Choose one." if q.kind == "single" else "Choose all that apply."
+
+
+def _summary(questions: Sequence[Question], title: str) -> str:
+    """Return the questions and options as plain text, without the answers."""
+    lines = [title, "Run the notebook and press Check to see feedback on your answers.", ""]
+    for n, q in enumerate(questions, start=1):
+        prompt = q.prompt if q.prompt.endswith(_hint(q)) else f"{q.prompt} {_hint(q)}"
+        lines += textwrap.wrap(f"{n}. {prompt}", 92, subsequent_indent="   ")
+        for o in q.options:
+            lines += textwrap.wrap(f"{o.key}. {o.text}", 92, initial_indent="   ",
+                                   subsequent_indent="      ")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _card(questions: Sequence[Question], title: str) -> Any:
+    """Draw the questions and options (no answers) on a matplotlib Figure."""
+    from matplotlib.figure import Figure
+
+    from .style import source_caption
+
+    width, line_in, gap_in = 9.0, 0.215, 0.16
+    rows: list[tuple[str, float, float, str]] = [(title, 0.3, 15, "bold")]
+    for n, q in enumerate(questions, start=1):
+        for i, text in enumerate(textwrap.wrap(f"{n}. {q.prompt}", 94)):
+            rows.append((text if i == 0 else f"    {text}", 0.3, 11, "bold"))
+        for o in q.options:
+            for i, text in enumerate(textwrap.wrap(f"{o.key}. {o.text}", 96)):
+                rows.append((text if i == 0 else f"    {text}", 0.55, 11, "normal"))
+        rows.append(("", 0.0, 0, "gap"))
+    ids = [sid for q in questions for sid in q.source_ids]
+    for text in textwrap.wrap(source_caption(ids), 130):
+        rows.append((text, 0.3, 8, "normal"))
+    rows.append(("Answers and feedback: run the notebook and press Check.", 0.3, 8, "italic"))
+    height = 0.35 + sum(
+        gap_in if kind == "gap" else 0.42 if size == 15 else line_in * size / 11
+        for _, _, size, kind in rows)
+    fig = Figure(figsize=(width, height), dpi=100)
+    y = 0.25
+    for text, x, size, kind in rows:
+        if kind == "gap":
+            y += gap_in
+            fig.add_artist(_rule(fig, 1 - (y - gap_in / 2) / height))
+            continue
+        style = "italic" if kind == "italic" else "normal"
+        fig.text(x / width, 1 - y / height, text, fontsize=size, va="top", ha="left",
+                 fontweight="bold" if kind == "bold" else "normal", fontstyle=style,
+                 color="#444444" if size < 10 else "#000000", parse_math=False)
+        y += 0.42 if size == 15 else line_in * size / 11
+    return fig
+
+
+def _rule(fig: Any, y: float) -> Any:
+    from matplotlib.lines import Line2D
+
+    return Line2D([0.03, 0.97], [y, y], transform=fig.transFigure, color="#DDDDDD", lw=0.8)
+
+
+def quiz(lesson: str | None = None, ids: Sequence[str] | None = None) -> QuizWidget:
+    """Build the self-check widget for a lesson and/or chosen question ids.
+
+    Parameters
+    ----------
+    lesson
+        A lesson id (see :data:`LESSONS`); ``None`` for every lesson.
+    ids
+        Question ids such as ``"Q03-02"``; ``None`` for all of the lesson's.
+
+    Returns
+    -------
+    QuizWidget
+        The widget (not displayed: make it the last expression of a cell).
+    """
+    return QuizWidget(load_questions(lesson, ids))

@@ -1,0 +1,216 @@
+"""Interactive explorers for the lessons.
+
+Each builder returns an :class:`~pakfp_course.display.Explorer` (it never calls
+``display()``); the logic behind each control is a plain function in
+:mod:`pakfp_course.explore`, tested without a kernel. Every explorer carries a
+static picture with alt text, so it survives HTML, slides and PDF.
+"""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as w
+import pandas as pd
+
+from . import explore, plots, style
+from .display import Explorer, Snapshot, figure_png, html_table
+from .ledger import AID_ESTIMATES, COST_ESTIMATES, LIVES_ESTIMATES
+from .phases import PHASE_IDS, check_phase
+
+__all__ = [
+    "aid_explorer",
+    "bandwagon_ledger",
+    "claim_checker",
+    "phase_explorer",
+    "rsct_explorer",
+    "timeline_explorer",
+]
+
+_WIDE = w.Layout(width="auto")
+
+
+def _snapshot(fig_draw, alt: str, summary: str, caption: str, left: float | None = None
+              ) -> Snapshot:
+    import matplotlib
+
+    fig = style.figure()
+    if left is not None:  # room for long tick labels on the y axis
+        fig.subplots_adjust(left=left)
+    # unhinted text renders a third faster, and reads the same at this size
+    with style.course_style(), matplotlib.rc_context({"text.hinting": "none"}):
+        ax = fig.add_subplot()
+        fig_draw(ax)
+    return Snapshot(figure_png(fig), alt, summary, caption)
+
+
+def _dropdown(options, value, description: str) -> w.Dropdown:
+    return w.Dropdown(options=options, value=value, description=description,
+                      style={"description_width": "initial"}, layout=_WIDE)
+
+
+# ------------------------------------------------------------------ phases
+def phase_explorer(phase: str = "2001-2008") -> Explorer:
+    """Choose a phase: key events, US aid, drone strikes and cost of war for it."""
+    check_phase(phase, allow_all=False)
+    choose = _dropdown(list(PHASE_IDS), phase, "Phase")
+    table = w.HTML()
+
+    def update(s: explore.PhaseSummary) -> None:
+        rows = s.events.assign(date=s.events["date_label"]).to_dict("records")
+        table.value = (
+            f"<h4>{html.escape(s.name)} ({html.escape(s.phase)})</h4>"
+            f"<p>{html.escape(s.description)}</p>"
+            + html_table(s.facts, ["measure", "value", "source"])
+            + "<h5>Key events</h5>" + html_table(rows, ["date", "title", "category"])
+        )
+
+    def render(s: explore.PhaseSummary) -> Snapshot:
+        return _snapshot(lambda ax: plots.phase_totals(s.phase, ax=ax), s.alt, s.text,
+                         f"Phase {s.phase}: {s.name}")
+
+    return Explorer([choose], lambda: explore.phase_summary(choose.value), render,
+                    extra=[table], update=update)
+
+
+# ---------------------------------------------------------------- timeline
+def timeline_explorer(start: int = 1947, end: int = 2025,
+                      categories: tuple[str, ...] | None = None) -> Explorer:
+    """Filter events by year range and category: a timeline chart and an event list."""
+    all_categories = explore.event_categories()
+    chosen = explore.check_categories(categories or all_categories)
+    explore.check_year_range(start, end)
+    years = w.IntRangeSlider(value=(start, end), min=1947, max=2025, description="Years",
+                             continuous_update=False, layout=w.Layout(width="420px"))
+    cats = w.SelectMultiple(options=all_categories, value=tuple(chosen), rows=5,
+                            description="Categories", style={"description_width": "initial"})
+    table = w.HTML()
+
+    def current() -> pd.DataFrame:
+        return explore.filter_events(years.value[0], years.value[1], cats.value)
+
+    def update(events: pd.DataFrame) -> None:
+        rows = events.assign(date=events["date_label"]).to_dict("records")
+        table.value = f"<p>{len(events)} events</p>" + html_table(
+            rows, ["date", "title", "category", "description"])
+
+    def render(events: pd.DataFrame) -> Snapshot:
+        alt = explore.timeline_alt(events, years.value[0], years.value[1])
+        return _snapshot(
+            lambda ax: plots.timeline(events, categories=list(cats.value) or None,
+                                      start=years.value[0], end=years.value[1], ax=ax),
+            alt, alt, f"Events {years.value[0]}-{years.value[1]}", left=0.2)
+
+    return Explorer([years, cats], current, render, extra=[table], update=update)
+
+
+# --------------------------------------------------------------------- aid
+def aid_explorer() -> Explorer:
+    """Toggle aid components, CRS vs Greenbook, current vs constant dollars."""
+    source = w.ToggleButtons(options=[("CRS appropriations", "crs"),
+                                      ("Greenbook obligations", "greenbook")], value="crs")
+    comps = [w.Checkbox(value=True, description=c, indent=False) for c in explore.AID_COMPONENTS]
+    dollars = w.ToggleButtons(options=[("current US$", "current"), ("constant 2019 US$",
+                                                                     "constant")],
+                              value="current")
+    note = w.HTML()
+
+    def state() -> explore.AidView:
+        chosen = tuple(c.description for c in comps if c.value)
+        return explore.aid_view(source.value, chosen, dollars.value)
+
+    def update(v: explore.AidView) -> None:
+        dollars.disabled = v.source == "crs"
+        note.value = "".join(f"<p>{html.escape(n)}</p>" for n in v.notes)
+
+    def render(v: explore.AidView) -> Snapshot:
+        if v.source == "crs":
+            def draw(ax):
+                plots.aid_by_year(components=v.components, revised_csf=True, ax=ax)
+        else:
+            def draw(ax):
+                plots.aid_history(recipients=("PAK",), dollars=v.dollars, kinds=v.components,
+                                  ax=ax)
+        return _snapshot(draw, v.alt, v.alt + "\n" + "\n".join(v.notes), v.title)
+
+    return Explorer([source, *comps, dollars], state, render, extra=[note], update=update)
+
+
+# ------------------------------------------------------------------ ledger
+def bandwagon_ledger(aid: str = "crs_with_csf", cost: str = "survey_2017_18",
+                     lives: str = "costs_of_war_2018") -> Explorer:
+    """Choose the estimates behind the ledger of alignment and see the verdict move."""
+    explore.ledger_verdict(aid, cost, lives)  # validates the three choices first
+    aid_w = _dropdown([(e.label, k) for k, e in AID_ESTIMATES.items()], aid, "Benefit")
+    cost_w = _dropdown([(e.label, k) for k, e in COST_ESTIMATES.items()], cost, "Cost")
+    lives_w = _dropdown([(e.label, k) for k, e in LIVES_ESTIMATES.items()], lives, "Lives")
+    verdict = w.HTML()
+
+    def update(v: explore.LedgerVerdict) -> None:
+        rows = [{"phase": p, "aid (US$ bn)": f"{r.aid_usd_bn:,.2f}",
+                 "cost (US$ bn)": f"{r.cost_usd_bn:,.2f}",
+                 "aid / cost": f"{r.aid_share_of_cost:.0%}"}
+                for p, r in v.table.iterrows()]
+        verdict.value = (
+            f"<p><b>{html.escape(v.headline)}</b></p>"
+            + html_table(rows, list(rows[0]))
+            + "".join(f"<p>{html.escape(x)}</p>" for x in v.notes)
+        )
+
+    def render(v: explore.LedgerVerdict) -> Snapshot:
+        return _snapshot(lambda ax: plots.ledger(v.table, ax=ax), v.alt,
+                         v.headline + "\n" + "\n".join(v.notes), v.headline)
+
+    return Explorer([aid_w, cost_w, lives_w],
+                    lambda: explore.ledger_verdict(aid_w.value, cost_w.value, lives_w.value),
+                    render, extra=[verdict], update=update)
+
+
+# -------------------------------------------------------------------- RSCT
+def rsct_explorer(phase: str = "2001-2008") -> Explorer:
+    """Choose a phase: the security-complex map and the relations behind it."""
+    check_phase(phase, allow_all=False)
+    choose = _dropdown(list(PHASE_IDS), phase, "Phase")
+    table = w.HTML()
+
+    def update(rel: pd.DataFrame) -> None:
+        rows = rel.assign(pair=rel["actor_a"] + "-" + rel["actor_b"]).to_dict("records")
+        table.value = html_table(
+            rows, ["pair", "kind", "score", "rationale", "paper_sections", "event_ids"],
+            ["pair", "kind", "score", "why", "paper sections", "events"])
+
+    def render(rel: pd.DataFrame) -> Snapshot:
+        alt = explore.rsct_alt(choose.value, rel)
+        return _snapshot(lambda ax: plots.rsct_map(choose.value, ax=ax), alt, alt,
+                         f"Regional security relations, {choose.value}")
+
+    return Explorer([choose], lambda: explore.relations_for(choose.value), render,
+                    extra=[table], update=update)
+
+
+# ------------------------------------------------------------------ claims
+def claim_checker(paper: str = "all", verdict: str = "all") -> Explorer:
+    """Choose a paper and a verdict: its checked claims with evidence and sources."""
+    explore.filter_claims(paper, verdict)  # validates both choices
+    paper_w = _dropdown(["all", *explore.PAPER_IDS], paper, "Paper")
+    verdict_w = _dropdown(["all", *explore.VERDICTS], verdict, "Verdict")
+    table = w.HTML()
+
+    def compute() -> tuple[pd.DataFrame, pd.Series]:
+        return (explore.filter_claims(paper_w.value, verdict_w.value),
+                explore.verdict_counts(paper_w.value))
+
+    def update(state: tuple[pd.DataFrame, pd.Series]) -> None:
+        claims = state[0]
+        table.value = f"<p>{len(claims)} claims</p>" + html_table(
+            claims.to_dict("records"),
+            ["claim_id", "section", "quote", "verdict", "evidence_note", "source_id"],
+            ["id", "section", "the paper says", "verdict", "evidence", "sources"])
+
+    def render(state: tuple[pd.DataFrame, pd.Series]) -> Snapshot:
+        counts = state[1]
+        alt = explore.verdict_alt(paper_w.value, counts)
+        return _snapshot(lambda ax: plots.verdicts(counts, highlight=verdict_w.value, ax=ax),
+                         alt, alt, f"Verdicts on the claims of {paper_w.value}")
+
+    return Explorer([paper_w, verdict_w], compute, render, extra=[table], update=update)

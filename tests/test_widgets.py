@@ -1,0 +1,144 @@
+"""The explorers, driven as a student drives them: set a control, see the view change."""
+
+from __future__ import annotations
+
+import matplotlib
+import pytest
+
+matplotlib.use("Agg")  # tests only: the package never selects a backend
+
+import pakfp_course as pc
+from pakfp_course import data, explore, widgets
+from pakfp_course.data import CourseData
+from pakfp_course.display import Explorer
+from pakfp_course.errors import UnknownChoiceError
+
+from .conftest import edit_cell
+
+BUILDERS = [widgets.phase_explorer, widgets.timeline_explorer, widgets.aid_explorer,
+            widgets.bandwagon_ledger, widgets.rsct_explorer, widgets.claim_checker]
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    import matplotlib.pyplot as plt
+
+    plt.close("all")
+
+
+@pytest.mark.parametrize("builder", BUILDERS)
+def test_builders_return_widgets_without_displaying(builder, monkeypatch):
+    import IPython.display
+
+    def boom(*a, **k):
+        raise AssertionError("builders must not call display()")
+
+    monkeypatch.setattr(IPython.display, "display", boom)
+    explorer = builder()
+    assert isinstance(explorer, Explorer)
+    assert explorer.picture.value[:8] == b"\x89PNG\r\n\x1a\n"
+    assert explorer.snapshot.alt and explorer.snapshot.alt != "Image"
+
+
+@pytest.mark.parametrize("builder", BUILDERS)
+def test_display_bundle_has_live_view_picture_alt_and_summary(builder):
+    data_, meta = builder()._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in data_
+    assert data_["text/html"].startswith('<figure class="pakfp-static"><img src="data:image/png')
+    assert meta["image/png"]["alt"] in data_["text/html"].replace("&#x27;", "'")
+    assert len(data_["text/plain"]) > 20 and "VBox(" not in data_["text/plain"]
+
+
+def test_phase_explorer_follows_the_dropdown():
+    ex = widgets.phase_explorer("2001-2008")
+    before_png, before_html = ex.picture.value, ex.children[2].value
+    ex.controls[0].value = "2017-present"
+    after = explore.phase_summary("2017-present")
+    assert ex.picture.value != before_png
+    assert ex.children[2].value != before_html
+    assert after.facts[0]["value"] in ex.children[2].value
+    assert ex.snapshot.alt == after.alt
+
+
+def test_timeline_explorer_filters_the_event_list():
+    ex = widgets.timeline_explorer()
+    years, cats = ex.controls
+    table = ex.children[2]
+    assert f"<p>{len(pc.load('events'))} events</p>" in table.value
+    years.value = (2011, 2011)
+    assert f"<p>{len(explore.filter_events(2011, 2011))} events</p>" in table.value
+    cats.value = ("diplomatic_crisis",)
+    n = len(explore.filter_events(2011, 2011, ["diplomatic_crisis"]))
+    assert f"<p>{n} events</p>" in table.value and "Raymond Davis" in table.value
+
+
+def test_aid_explorer_components_and_source():
+    ex = widgets.aid_explorer()
+    source, _security, _economic, csf, dollars = ex.controls
+    assert dollars.disabled  # CRS has current dollars only
+    first = ex.picture.value
+    csf.value = False
+    assert ex.picture.value != first
+    assert "csf" not in ex.snapshot.alt.split("(")[1].split(")")[0]
+    source.value = "greenbook"
+    assert not dollars.disabled
+    assert "Greenbook" in ex.snapshot.caption or "Greenbook" in ex.snapshot.summary
+
+
+def test_ledger_verdict_moves_when_the_estimate_changes():
+    ex = widgets.bandwagon_ledger()
+    aid_w, cost_w, _ = ex.controls
+    verdict = ex.children[2]
+    before = verdict.value
+    aid_w.value = "crs_without_csf"
+    assert verdict.value != before
+    expected = explore.ledger_verdict("crs_without_csf", "survey_2017_18", "costs_of_war_2018")
+    assert expected.headline.split(" covers")[0] in verdict.value
+    cost_w.value = "political_2021"
+    assert "<td>all</td>" in verdict.value
+
+
+def test_rsct_explorer_changes_the_relation_table():
+    ex = widgets.rsct_explorer("cold-war")
+    table = ex.children[2]
+    before = table.value
+    ex.controls[0].value = "2017-present"
+    assert table.value != before
+    assert table.value.count("<tr>") == len(explore.relations_for("2017-present")) + 1
+
+
+def test_claim_checker_filters_by_paper_and_verdict():
+    ex = widgets.claim_checker()
+    paper, verdict = ex.controls
+    table = ex.children[2]
+    paper.value = "majeed-2024"
+    verdict.value = "contradicted"
+    n = len(explore.filter_claims("majeed-2024", "contradicted"))
+    assert f"<p>{n} claims</p>" in table.value
+    assert ex.snapshot.alt == explore.verdict_alt("majeed-2024",
+                                                  explore.verdict_counts("majeed-2024"))
+
+
+@pytest.mark.parametrize(("call", "match"), [
+    (lambda: widgets.phase_explorer("2020s"), "unknown phase '2020s'"),
+    (lambda: widgets.rsct_explorer("all"), "Valid choices: 'cold-war'"),
+    (lambda: widgets.timeline_explorer(start=2010, end=2000), "empty year range"),
+    (lambda: widgets.timeline_explorer(categories=("war",)), "unknown event category 'war'"),
+    (lambda: widgets.claim_checker(paper="khan"), "unknown paper 'khan'"),
+    (lambda: widgets.bandwagon_ledger(aid="usaid"), "unknown aid estimate 'usaid'"),
+])
+def test_bad_input_raises_value_error_with_choices(call, match):
+    with pytest.raises(ValueError, match=match):
+        call()
+    assert issubclass(UnknownChoiceError, ValueError)
+
+
+def test_text_from_data_is_escaped(data_copy, monkeypatch):
+    edit_cell(data_copy, "events", 0, "title", "<script>alert(1)</script>")
+    store = CourseData(data_copy)
+    monkeypatch.setattr(data, "default", lambda: store)
+    ex = widgets.timeline_explorer(start=1947, end=1950)
+    table = ex.children[2].value
+    assert "<script>" not in table
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in table
