@@ -184,3 +184,10 @@ def test_seed_files_exist_and_are_the_papers():
     for row in pc.load("seeds").itertuples():
         text = _seed_text(row.paper_id)
         assert row.title.split(":")[0].lower() in text.lower()
+
+
+def test_phase_totals_name_the_phases_they_cover():
+    with pytest.raises(ValueError, match="drone strike data do not cover phase 'cold-war'"):
+        summaries.drone_strike_phase_totals("cold-war")
+    with pytest.raises(ValueError, match="phases covered: 2001-2008, 2009-2016, 2017-present"):
+        summaries.aid_phase_totals("cold-war")

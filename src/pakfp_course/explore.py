@@ -51,6 +51,11 @@ def _bn(usd_m: float) -> str:
 
 
 # ------------------------------------------------------------------ phases
+def _csf_printed(phase: str) -> bool:
+    aid = summaries.aid_crs_revised()
+    return bool(aid.loc[aid["phase"] == phase, "csf_usd_m"].notna().any())
+
+
 @dataclass(frozen=True)
 class PhaseSummary:
     """What the phase explorer shows for one phase."""
@@ -88,7 +93,8 @@ def phase_summary(phase: str) -> PhaseSummary:
             {"measure": f"US aid appropriated ({aid['fiscal_years']}), incl. CSF",
              "value": _bn(aid["total_usd_m"]), "source": "CRS"},
             {"measure": "of which Coalition Support Funds (reimbursements)",
-             "value": _bn(aid["csf_usd_m"]), "source": "CRS"},
+             "value": _bn(aid["csf_usd_m"]) if _csf_printed(phase) else
+             "no CSF figure printed by CRS", "source": "CRS"},
             {"measure": "US aid excl. CSF", "value": _bn(aid_no_csf["total_usd_m"]),
              "source": "CRS"},
             {"measure": "US drone strikes in Pakistan",

@@ -61,9 +61,12 @@ def aid_crs_revised() -> pd.DataFrame:
     return aid
 
 
-def _phase_frame(values: pd.DataFrame, phase: str) -> pd.DataFrame:
+def _phase_frame(values: pd.DataFrame, phase: str, what: str) -> pd.DataFrame:
     check_phase(phase)
     order = [p for p in PHASE_IDS if p in set(values.index)]
+    if phase != "all" and phase not in order:
+        raise ValueError(f"the {what} data do not cover phase {phase!r}; phases covered: "
+                         f"{', '.join(order)} (or 'all')")
     values = values.reindex(order)
     return values if phase == "all" else values.loc[[phase]]
 
@@ -93,7 +96,8 @@ def aid_phase_totals(phase: str = "all", *, include_csf: bool = True,
         fiscal_years=("fy_label", lambda s: ", ".join(s)),
     )
     out["total_usd_m"] = out["security_usd_m"] + out["economic_usd_m"] + out["csf_usd_m"]
-    return _phase_frame(out.astype({c: "Int64" for c in out.columns if c.endswith("_m")}), phase)
+    return _phase_frame(out.astype({c: "Int64" for c in out.columns if c.endswith("_m")}), phase,
+                        "CRS aid")
 
 
 def cost_of_war_phase_totals(phase: str = "all") -> pd.DataFrame:
@@ -109,7 +113,7 @@ def cost_of_war_phase_totals(phase: str = "all") -> pd.DataFrame:
         partial=("partial_period", "any"),
     )
     out["cost_usd_bn"] = out["cost_usd_bn"].round(2)
-    return _phase_frame(out, phase)
+    return _phase_frame(out, phase, "cost of war")
 
 
 def drone_strike_phase_totals(phase: str = "all") -> pd.DataFrame:
@@ -118,4 +122,4 @@ def drone_strike_phase_totals(phase: str = "all") -> pd.DataFrame:
     strikes["phase"] = [phase_for_period(f"{y}-01-01", f"{y}-12-31") for y in strikes["year"]]
     cols = ["strikes", "killed_min", "killed_max", "civilians_min", "civilians_max"]
     out = strikes.groupby("phase", sort=False)[cols].sum()
-    return _phase_frame(out, phase)
+    return _phase_frame(out, phase, "drone strike")

@@ -1,0 +1,122 @@
+"""Small helpers the lesson notebooks call: parameters, phase boxes, numbers, sources.
+
+Lessons stay thin: they call these (and :mod:`~pakfp_course.plots`,
+:mod:`~pakfp_course.widgets`, :mod:`~pakfp_course.quiz`) instead of computing or
+formatting in the notebook. Functions return IPython display objects (the last
+expression of a cell shows them); none calls ``display()``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pandas as pd
+from IPython.display import Markdown
+
+from . import data, explore
+from .errors import UnknownChoiceError
+from .phases import ALL, PHASE_IDS, check_phase, phase_table
+
+__all__ = [
+    "AUDIENCES",
+    "LessonParameters",
+    "check_parameters",
+    "markdown",
+    "phase_box",
+    "phases_of",
+    "sources",
+    "usd_bn",
+    "usd_m",
+]
+
+#: Values of the ``audience`` lesson parameter.
+AUDIENCES: tuple[str, ...] = ("student", "instructor")
+
+
+@dataclass(frozen=True)
+class LessonParameters:
+    """A lesson's checked parameters."""
+
+    phase: str
+    audience: str
+
+    @property
+    def instructor(self) -> bool:
+        """True when the lesson is rendered for the lecturer."""
+        return self.audience == "instructor"
+
+
+def check_parameters(phase: str = ALL, audience: str = "student") -> LessonParameters:
+    """Check the values of a lesson's ``parameters`` cell; raise naming the valid ones."""
+    check_phase(phase)
+    if audience not in AUDIENCES:
+        raise UnknownChoiceError("audience", audience, AUDIENCES)
+    return LessonParameters(phase, audience)
+
+
+def phases_of(phase: str, *, post_2001: bool = False) -> list[str]:
+    """Return the phase ids a ``phase`` parameter selects (``"all"`` selects every one)."""
+    check_phase(phase)
+    ids = list(PHASE_IDS[1:] if post_2001 else PHASE_IDS)
+    return ids if phase == ALL else [phase]
+
+
+def markdown(text: str) -> Markdown:
+    """Return Markdown with dollar signs escaped, so ``US$ 1 ... US$ 2`` is not read as maths."""
+    return Markdown(text.replace("\\$", "$").replace("$", "\\$"))
+
+
+def usd_m(value: float) -> str:
+    """Format US$ millions: ``US$ 1,234 m``."""
+    return f"US$ {value:,.0f} m"
+
+
+def usd_bn(value_usd_m: float, digits: int = 2) -> str:
+    """Format a value in US$ millions as billions: ``US$ 34.18 bn``."""
+    return f"US$ {value_usd_m / 1000:,.{digits}f} bn"
+
+
+def phase_box(phase: str) -> Markdown:
+    """Return the key figures of the selected phase(s), computed from the data."""
+    parts = []
+    for phase_id in phases_of(phase):
+        s = explore.phase_summary(phase_id)
+        row = phase_table().loc[phase_id]
+        end = "present" if pd.isna(row["end_year"]) else int(row["end_year"])
+        facts = "\n".join(f"| {f['measure']} | {f['value']} | {f['source']} |" for f in s.facts)
+        parts.append(
+            f"**{s.name}** (`{phase_id}`, {int(row['start_year'])}–{end}): {len(s.events)} "
+            f"events in the course timeline.\n\n| measure | value | source |\n|---|---|---|\n"
+            f"{facts}\n"
+        )
+    return markdown("\n".join(parts))
+
+
+def sources(datasets: Iterable[str], extra: Iterable[str] = ()) -> Markdown:
+    """Return a lesson's Sources section: every dataset's citations, then extra sources.
+
+    Parameters
+    ----------
+    datasets
+        The datasets the lesson used; each is cited with :func:`pakfp_course.cite`.
+    extra
+        Further source ids (e.g. the theory taught: ``"WALT_1987"``), cited in full.
+    """
+    blocks = []
+    for name in datasets:
+        lines = data.cite(name).splitlines()
+        blocks.append(f"**{lines[0]}**\n\n" + "\n".join(f"- {line}" for line in lines[1:]))
+    extra = list(extra)
+    if extra:
+        table = data.load("sources").set_index("source_id")
+        missing = [s for s in extra if s not in table.index]
+        if missing:
+            raise UnknownChoiceError("source_id", missing[0], list(table.index))
+        items = []
+        for sid in extra:
+            url = table.loc[sid, "url"]
+            link = f" <{url}>" if isinstance(url, str) and url.startswith("http") else ""
+            items.append(f"- {table.loc[sid, 'citation']}.{link} ({sid})")
+        blocks.append("**Further sources cited in this lesson**\n\n" + "\n".join(items))
+    return markdown("\n\n".join(blocks))

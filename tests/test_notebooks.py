@@ -1,0 +1,177 @@
+"""The lesson contract, for every notebook in notebooks/ (hygiene), and papermill runs.
+
+nbval (``--nbval-lax``, configured in pyproject.toml) separately runs every
+notebook top to bottom in a fresh kernel as part of the test command.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from pakfp_course import explore, summaries
+from pakfp_course.phases import PHASE_IDS, phase_table
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+LESSONS = [
+    "00_start_here", "01_cold_war_roots", "02_three_phases", "03_bandwagoning",
+    "04_rsct", "05_china_turn", "06_stability_and_sources", "07_review",
+]
+TAGS = {
+    "parameters", "solution", "instructor-only", "hide-input", "handout-skip", "slides-skip",
+    "nbval-ignore-output", "nbval-skip", "raises-exception",
+}
+SLIDE_TYPES = {"slide", "subslide", "fragment", "skip", "notes"}
+HEADINGS = [
+    "Learning objectives", "Estimated time", "Read first", "Exercises", "Self-check quiz",
+    "Discussion questions", "Sources",
+]
+EXPLORERS = ("phase_explorer", "timeline_explorer", "aid_explorer", "bandwagon_ledger",
+             "rsct_explorer", "claim_checker")
+
+
+def _nb(path: Path) -> nbformat.NotebookNode:
+    return nbformat.read(path, as_version=nbformat.NO_CONVERT)
+
+
+def _code(nb) -> str:
+    return "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+
+
+def _markdown(nb) -> str:
+    return "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+
+
+def test_the_lessons_present_are_the_planned_ones():
+    names = [p.stem for p in NOTEBOOKS]
+    assert names, "no lessons in notebooks/"
+    assert set(names) <= set(LESSONS), set(names) - set(LESSONS)
+    assert names == [n for n in LESSONS if n in names]
+
+
+@pytest.fixture(params=NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def nb(request):
+    return _nb(request.param)
+
+
+def test_format_kernel_and_no_outputs(nb):
+    nbformat.validate(nb)
+    assert (nb.nbformat, nb.nbformat_minor) >= (4, 5)
+    assert all(c.get("id") for c in nb.cells)
+    assert nb.metadata["kernelspec"]["name"] == "python3"
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            assert cell.outputs == [] and cell.execution_count is None
+
+
+def test_one_literal_parameters_cell_used_below(nb):
+    cells = [i for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", [])]
+    assert len(cells) == 1
+    cell = nb.cells[cells[0]]
+    tree = ast.parse(cell.source)
+    values = {}
+    for node in tree.body:
+        assert isinstance(node, ast.Assign) and len(node.targets) == 1
+        values[node.targets[0].id] = ast.literal_eval(node.value)  # literal only
+    assert values.get("phase") == "all" and values.get("audience") == "student"
+    below = "\n".join(c.source for c in nb.cells[cells[0] + 1:] if c.cell_type == "code")
+    for name in values:
+        assert re.search(rf"\b{name}\b", below), f"parameter {name!r} is never used"
+
+
+def test_opens_with_title_and_has_every_section(nb):
+    first = nb.cells[0]
+    assert first.cell_type == "markdown" and first.source.startswith("# ")
+    headings = re.findall(r"^#+ (.+)$", _markdown(nb), flags=re.M)
+    for wanted in HEADINGS:
+        assert any(h.strip().startswith(wanted) for h in headings), wanted
+    text = _markdown(nb)
+    assert re.search(r"\d+\s*(–|-|to)\s*\d+\s*min", text), "estimated time in minutes"
+    assert re.search(r"(yousaf-ma-2025|majeed-2024|khan-2024)\s*§", text), "paper sections"
+
+
+def test_tags_and_slide_metadata_on_every_cell(nb):
+    slides = 0
+    for cell in nb.cells:
+        tags = set(cell.metadata.get("tags", []))
+        assert tags <= TAGS, tags - TAGS
+        slide = cell.metadata.get("slideshow", {}).get("slide_type")
+        assert slide in SLIDE_TYPES, (slide, cell.source[:60])
+        slides += slide in ("slide", "subslide")
+    assert 12 <= slides <= 30, slides
+
+
+def test_exercises_have_model_answers_and_there_is_a_quiz(nb):
+    solutions = [c for c in nb.cells if "solution" in c.metadata.get("tags", [])]
+    assert len(solutions) >= 2
+    code = _code(nb)
+    assert "quiz.quiz(" in code
+    assert any(f"widgets.{e}(" in code for e in EXPLORERS), "uses no explorer"
+    assert len(set(re.findall(r"plots\.(\w+)\(", code))) >= 2, "needs two charts"
+
+
+def test_sources_section_cites_every_dataset_used(nb):
+    code = _code(nb)
+    used = set(re.findall(r"""load\(\s*["'](\w+)["']""", code))
+    call = re.search(r"lesson\.sources\(\s*\[([^\]]*)\]", code)
+    assert call, "the Sources section must call lesson.sources([...])"
+    cited = set(re.findall(r"""["'](\w+)["']""", call.group(1)))
+    assert used <= cited, used - cited
+    assert nb.cells[-1].cell_type == "code" and "lesson.sources(" in nb.cells[-1].source
+
+
+def test_no_absolute_paths_and_no_network(nb):
+    code = _code(nb)
+    assert not re.search(r"""["'](/|[A-Za-z]:\\)""", code), "absolute path"
+    assert not re.search(r"https?://", code), "code must not fetch from the internet"
+    assert not re.search(r"^\s*(import|from)\s+(requests|urllib|http|socket)\b", code, re.M)
+
+
+def _run(path: Path, phase: str, out: Path):
+    import papermill as pm
+
+    return pm.execute_notebook(
+        str(path), str(out), parameters={"phase": phase}, kernel_name="python3",
+        execution_timeout=120, progress_bar=False,  # no cwd=: papermill's chdir is not
+    )  # thread-safe, and the lessons read nothing relative to their folder
+
+
+def _texts(nb) -> str:
+    parts = []
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "stream":
+                parts.append(out["text"])
+            for key in ("text/plain", "text/markdown", "text/html"):
+                if key in out.get("data", {}):
+                    parts.append(out["data"][key])
+    return "\n".join(parts).replace("\\$", "$")  # Markdown escapes dollar signs
+
+
+def _phase_figure(phase: str) -> str:
+    if phase == "cold-war":
+        return explore.phase_summary(phase).facts[0]["value"]
+    return f"US$ {summaries.aid_phase_totals(phase)['total_usd_m'].iloc[0] / 1000:,.2f} bn"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_papermill_runs_each_phase_and_shows_its_figures(path, tmp_path):
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        runs = {p: pool.submit(_run, path, p, tmp_path / f"{p}.ipynb") for p in PHASE_IDS}
+        results = {p: f.result() for p, f in runs.items()}
+    table = phase_table()
+    for phase, nb in results.items():
+        text = _texts(nb)
+        assert _phase_figure(phase) in text, (phase, path.stem)
+        for other in PHASE_IDS:  # the phase box shows this phase only
+            box = f"(`{other}`, {int(table.loc[other, 'start_year'])}–"
+            assert (box in text) == (other == phase), (phase, other, path.stem)
+        assert not [o for c in nb.cells for o in c.get("outputs", [])
+                    if o.get("output_type") == "error"]
