@@ -59,3 +59,49 @@ def test_sources_cites_datasets_and_extra_ids():
         lesson.sources([], extra=["NOPE"])
     with pytest.raises(UnknownChoiceError, match="unknown dataset"):
         lesson.sources(["nope"])
+
+
+def test_md_table_escapes_and_checks_columns():
+    import pandas as pd
+
+    frame = pd.DataFrame({"a": ["x|y", None], "b": [1200, 3], "c": ["US$ 1", "US$ 2"]})
+    text = lesson.md_table(frame, {"a": "A", "b": "B", "c": "C"}).data
+    assert text.splitlines()[0] == "| A | B | C |"
+    assert "| x\\|y | 1,200 | US\\$ 1 |" in text
+    with pytest.raises(UnknownChoiceError, match="unknown column 'd'"):
+        lesson.md_table(frame, ["d"])
+
+
+def test_claim_cards_and_event_list_come_from_the_data():
+    claims = pc.load("claims").set_index("claim_id")
+    text = lesson.claim_cards(["P000-03"]).data.replace("\\$", "$")
+    assert claims.loc["P000-03", "quote"] in text and "contradicted" in text
+    assert "sources:" not in lesson.claim_cards(["P000-03"], sources=False).data
+    events = lesson.event_list(["EV054", "EV052"]).data
+    assert events.index("EV052") < events.index("EV054")  # timeline order
+    with pytest.raises(UnknownChoiceError, match="unknown event id 'EV999'"):
+        lesson.event_list(["EV999"])
+    with pytest.raises(UnknownChoiceError, match="unknown claim id"):
+        lesson.claim_cards(["P9"])
+
+
+@pytest.mark.slow
+def test_charts_carry_their_alt_text_in_notebook_outputs(tmp_path):
+    import nbformat
+    from nbclient import NotebookClient
+
+    from pakfp_course import plots
+    from pakfp_course.style import get_alt
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(
+        "%matplotlib inline\nfrom pakfp_course import lesson, plots\nlesson.enable_alt_text()\n"
+        "plots.cost_of_war();")]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    NotebookClient(nb, timeout=120, kernel_name="python3").execute()
+    (out,) = [o for o in nb.cells[0].outputs if "image/png" in o.get("data", {})]
+    import matplotlib
+
+    matplotlib.use("Agg")
+    assert out.metadata["image/png"]["alt"] == get_alt(plots.cost_of_war())

@@ -8,6 +8,7 @@ expression of a cell shows them); none calls ``display()``.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -22,7 +23,11 @@ __all__ = [
     "AUDIENCES",
     "LessonParameters",
     "check_parameters",
+    "claim_cards",
+    "enable_alt_text",
+    "event_list",
     "markdown",
+    "md_table",
     "phase_box",
     "phases_of",
     "sources",
@@ -120,3 +125,97 @@ def sources(datasets: Iterable[str], extra: Iterable[str] = ()) -> Markdown:
             items.append(f"- {table.loc[sid, 'citation']}.{link} ({sid})")
         blocks.append("**Further sources cited in this lesson**\n\n" + "\n".join(items))
     return markdown("\n\n".join(blocks))
+
+
+def _cell(value: object) -> str:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}"
+    return str(value).replace("|", "\\|").replace("\n", " ")
+
+
+def md_table(frame: pd.DataFrame, columns: dict[str, str] | Iterable[str] | None = None
+             ) -> Markdown:
+    """Return rows of a frame as a Markdown table (no index; ``|`` escaped; ``$`` escaped).
+
+    Parameters
+    ----------
+    frame
+        The rows to show.
+    columns
+        Columns to show, in order: a list, or a dict of column name to header.
+    """
+    if columns is None:
+        columns = list(frame.columns)
+    names = dict(columns) if isinstance(columns, dict) else {c: c for c in columns}
+    missing = [c for c in names if c not in frame.columns]
+    if missing:
+        raise UnknownChoiceError("column", missing[0], [str(c) for c in frame.columns])
+    head = "| " + " | ".join(names.values()) + " |\n|" + "---|" * len(names)
+    body = ["| " + " | ".join(_cell(v) for v in row) + " |"
+            for row in frame[list(names)].astype(object).itertuples(index=False)]
+    return markdown("\n".join([head, *body]))
+
+
+def claim_cards(ids: Iterable[str], *, sources: bool = True) -> Markdown:
+    """Return checked claims as cards: paper, section, exact quote, verdict, evidence, sources."""
+    claims = data.load("claims").set_index("claim_id")
+    cards = []
+    for claim_id in ids:
+        if claim_id not in claims.index:
+            raise UnknownChoiceError("claim id", claim_id, list(claims.index))
+        c = claims.loc[claim_id]
+        cite = f" *(sources: {c['source_id'].replace(';', ', ')})*" if sources else ""
+        cards.append(
+            f"**{claim_id}** · {c['paper_id']} §{c['section']} · verdict: "
+            f"**{c['verdict'].replace('_', ' ')}**\n\n> {c['quote']}\n\n"
+            f"*Evidence:* {c['evidence_note']}{cite}"
+        )
+    return markdown("\n\n---\n\n".join(cards))
+
+
+def event_list(ids: Iterable[str]) -> Markdown:
+    """Return events as a dated list, in timeline order: id, date, title, description."""
+    events = data.load("events").set_index("event_id")
+    ids = list(ids)
+    for event_id in ids:
+        if event_id not in events.index:
+            raise UnknownChoiceError("event id", event_id, list(events.index))
+    rows = events.loc[ids].sort_values("date")
+    return markdown("\n".join(
+        f"- **{i}** ({r['date_label']}) **{r['title']}**: {r['description']}"
+        for i, r in rows.iterrows()))
+
+
+def enable_alt_text() -> None:
+    """Give the course's charts their alt text in notebook outputs (call once per lesson).
+
+    Registers, in the running IPython only, a PNG formatter for matplotlib
+    figures that adds each chart's alt text (what it shows, recorded by
+    :mod:`pakfp_course.plots`) to the output's metadata, so HTML exports, slides
+    and screen readers get it. Outside IPython it does nothing.
+    """
+    from IPython import get_ipython
+
+    ip = get_ipython()
+    if ip is None:
+        return
+    from matplotlib.figure import Figure
+
+    from .style import get_alt
+
+    def png_with_alt(fig: Figure) -> tuple[bytes, dict[str, str]] | bytes:
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png", bbox_inches="tight")  # as the inline backend does
+        png = buf.getvalue()
+        alts = []
+        for ax in fig.axes:
+            try:
+                alts.append(get_alt(ax))
+            except LookupError:
+                continue
+        return (png, {"alt": " ".join(alts)}) if alts else png
+
+    ip.display_formatter.formatters["image/png"].for_type(Figure, png_with_alt)
+
