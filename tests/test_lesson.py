@@ -79,6 +79,8 @@ def test_claim_cards_and_event_list_come_from_the_data():
     assert "sources:" not in lesson.claim_cards(["P000-03"], sources=False).data
     events = lesson.event_list(["EV054", "EV052"]).data
     assert events.index("EV052") < events.index("EV054")  # timeline order
+    ids = pc.load("events")["event_id"]
+    assert list(ids) == sorted(ids)  # ids run in time order, which event_list relies on
     with pytest.raises(UnknownChoiceError, match="unknown event id 'EV999'"):
         lesson.event_list(["EV999"])
     with pytest.raises(UnknownChoiceError, match="unknown claim id"):
@@ -95,7 +97,7 @@ def test_charts_carry_their_alt_text_in_notebook_outputs(tmp_path):
 
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_code_cell(
-        "%matplotlib inline\nfrom pakfp_course import lesson, plots\nlesson.enable_alt_text()\n"
+        "from pakfp_course import lesson, plots\nlesson.enable_alt_text()\n"
         "plots.cost_of_war();")]
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
                                  "language": "python"}

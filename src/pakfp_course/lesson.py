@@ -8,6 +8,7 @@ expression of a cell shows them); none calls ``display()``.
 
 from __future__ import annotations
 
+import contextlib
 import io
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -176,13 +177,17 @@ def claim_cards(ids: Iterable[str], *, sources: bool = True) -> Markdown:
 
 
 def event_list(ids: Iterable[str]) -> Markdown:
-    """Return events as a dated list, in timeline order: id, date, title, description."""
+    """Return events as a dated list in timeline order: id, date, title, description.
+
+    Events are ordered by id, which runs in time order and, unlike the date column,
+    keeps a month-precision event after the day it followed.
+    """
     events = data.load("events").set_index("event_id")
     ids = list(ids)
     for event_id in ids:
         if event_id not in events.index:
             raise UnknownChoiceError("event id", event_id, list(events.index))
-    rows = events.loc[ids].sort_values("date")
+    rows = events.loc[sorted(ids)]
     return markdown("\n".join(
         f"- **{i}** ({r['date_label']}) **{r['title']}**: {r['description']}"
         for i, r in rows.iterrows()))
@@ -201,6 +206,9 @@ def enable_alt_text() -> None:
     ip = get_ipython()
     if ip is None:
         return
+    # the inline backend installs its own PNG formatter when it loads: load it first
+    with contextlib.suppress(ImportError):
+        import matplotlib_inline.backend_inline  # noqa: F401
     from matplotlib.figure import Figure
 
     from .style import get_alt
