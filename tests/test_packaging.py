@@ -103,10 +103,12 @@ def test_import_has_no_global_side_effects():
 
 
 def test_version_is_declared_once():
+    import re
+
     import pakfp_course
 
-    text = (ROOT / "pyproject.toml").read_text()
-    assert f'version = "{pakfp_course.__version__}"' in text
-    assert "__version__ =" not in (ROOT / "src/pakfp_course/__init__.py").read_text().replace(
-        "__version__ = version(", ""
-    ).replace('__version__ = "0+unknown"', "")
+    assert f'version = "{pakfp_course.__version__}"' in (ROOT / "pyproject.toml").read_text()
+    # the package reads its version from the installed metadata; no number is typed in code
+    literals = re.findall(r'__version__ = "([^"]*)"', (ROOT / "src/pakfp_course/__init__.py")
+                          .read_text())
+    assert literals == ["0+unknown"]  # only the fallback for an uninstalled tree
