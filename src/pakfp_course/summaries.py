@@ -6,6 +6,8 @@ printed figures, so a lesson can show the working.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pandas as pd
 
 from . import data
@@ -35,10 +37,17 @@ def aid_crs_revised() -> pd.DataFrame:
     is revised by the difference between the newest printed cumulative CSF
     total covering its year and the sum of the yearly CSF rows over that range.
     Adds ``csf_revised_usd_m``, ``total_revised_usd_m``, ``csf_derived`` (True
-    where the revised value is derived rather than printed) and ``phase``.
+    where the revised value is derived rather than printed) and ``phase``. A fresh
+    copy each call, computed once per data store (the data cannot change while a
+    lesson runs).
     """
-    aid = data.load("aid_crs")
-    totals = data.load("aid_crs_totals")
+    return _aid_crs_revised(data.default()).copy()
+
+
+@lru_cache(maxsize=4)
+def _aid_crs_revised(store: data.CourseData) -> pd.DataFrame:
+    aid = store.load("aid_crs")
+    totals = store.load("aid_crs_totals")
     aid["csf_revised_usd_m"] = aid["csf_usd_m"]
     aid["csf_derived"] = pd.array([False] * len(aid), dtype="boolean")
     for i in aid.index[aid["csf_status"] == "estimate_revised_later"]:
