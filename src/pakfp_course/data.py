@@ -45,6 +45,7 @@ __all__ = [
     "cite",
     "default",
     "describe",
+    "is_url",
     "list_datasets",
     "load",
     "sources_for",
@@ -114,6 +115,7 @@ class CourseData:
         self.root = Path(root) if root is not None else course_path("course_data")
         self._frames: dict[str, pd.DataFrame] = {}
         self._package: dict[str, Any] | None = None
+        self._resources: dict[str, Resource] | None = None
 
     # ------------------------------------------------------------ descriptor
     @property
@@ -131,8 +133,10 @@ class CourseData:
 
     @property
     def resources(self) -> dict[str, Resource]:
-        """Every dataset's :class:`~pakfp_course.schema.Resource`, by name."""
-        return parse_resources(self.package)
+        """Every dataset's :class:`~pakfp_course.schema.Resource`, by name (parsed once)."""
+        if self._resources is None:
+            self._resources = parse_resources(self.package)
+        return self._resources
 
     def list_datasets(self) -> list[str]:
         """Return the names of every dataset, in package order."""
@@ -309,7 +313,7 @@ class CourseData:
             f"({LICENCE}), from these sources:"
         )
         items = [
-            f"[{i}] {r.citation}." + (f" {r.url}" if _is_url(r.url) else "") + f" ({r.source_id})"
+            f"[{i}] {r.citation}." + (f" {r.url}" if is_url(r.url) else "") + f" ({r.source_id})"
             for i, r in enumerate(used.itertuples(), start=1)
         ]
         return "\n".join([head, *items])
@@ -332,7 +336,8 @@ class CourseData:
         return problems
 
 
-def _is_url(url: object) -> bool:
+def is_url(url: object) -> bool:
+    """Return True if ``url`` is an http(s) address (source URLs may hold notes instead)."""
     return isinstance(url, str) and url.startswith(("http://", "https://"))
 
 
@@ -342,7 +347,7 @@ _BIB_ESCAPE = re.compile(r"([&%#_$])")
 def _bibtex(key: str, citation: str, url: object) -> str:
     title = _BIB_ESCAPE.sub(r"\\\1", citation).replace("{", "\\{").replace("}", "\\}")
     lines = [f"@misc{{{key},", f"  title = {{{title}}},"]
-    if _is_url(url):
+    if is_url(url):
         lines.append(f"  howpublished = {{\\url{{{url}}}}},")
     lines.append("  note = {Cited in the pakfp\\_course data},")
     lines.append("}")

@@ -36,6 +36,8 @@ __all__ = [
     "relations_for",
     "rsct_alt",
     "timeline_alt",
+    "usd_bn",
+    "usd_m",
     "verdict_alt",
     "verdict_counts",
 ]
@@ -46,8 +48,14 @@ VERDICTS: tuple[str, ...] = ("supported", "partly_supported", "contradicted", "u
 YEARS = (1947, 2025)
 
 
-def _bn(usd_m: float) -> str:
-    return f"US$ {usd_m / 1000:,.2f} bn"
+def usd_m(value: float) -> str:
+    """Format US$ millions: ``US$ 1,234 m``."""
+    return f"US$ {value:,.0f} m"
+
+
+def usd_bn(value_usd_m: float, digits: int = 2) -> str:
+    """Format a value in US$ millions as billions: ``US$ 34.18 bn``."""
+    return f"US$ {value_usd_m / 1000:,.{digits}f} bn"
 
 
 # ------------------------------------------------------------------ phases
@@ -81,9 +89,9 @@ def phase_summary(phase: str) -> PhaseSummary:
         gb = gb[(gb["recipient"] == "PAK") & gb["fiscal_year"].between(1948, 2000)]
         total = gb["economic_current_usd_m"].sum() + gb["military_current_usd_m"].sum()
         facts.append({"measure": "US aid obligations FY1948-FY2000 (Greenbook, current US$)",
-                      "value": _bn(total), "source": "USAID Greenbook"})
+                      "value": usd_bn(total), "source": "USAID Greenbook"})
         alt = (f"US aid obligations to Pakistan per year, 1948 to 2019, in current dollars; "
-               f"the Cold War years up to 2000 total {_bn(total)}.")
+               f"the Cold War years up to 2000 total {usd_bn(total)}.")
     else:
         aid = summaries.aid_phase_totals(phase).iloc[0]
         aid_no_csf = summaries.aid_phase_totals(phase, include_csf=False).iloc[0]
@@ -91,11 +99,11 @@ def phase_summary(phase: str) -> PhaseSummary:
         cost = summaries.cost_of_war_phase_totals(phase).iloc[0]
         facts += [
             {"measure": f"US aid appropriated ({aid['fiscal_years']}), incl. CSF",
-             "value": _bn(aid["total_usd_m"]), "source": "CRS"},
+             "value": usd_bn(aid["total_usd_m"]), "source": "CRS"},
             {"measure": "of which Coalition Support Funds (reimbursements)",
-             "value": _bn(aid["csf_usd_m"]) if _csf_printed(phase) else
+             "value": usd_bn(aid["csf_usd_m"]) if _csf_printed(phase) else
              "no CSF figure printed by CRS", "source": "CRS"},
-            {"measure": "US aid excl. CSF", "value": _bn(aid_no_csf["total_usd_m"]),
+            {"measure": "US aid excl. CSF", "value": usd_bn(aid_no_csf["total_usd_m"]),
              "source": "CRS"},
             {"measure": "US drone strikes in Pakistan",
              "value": f"{int(drones['strikes']):,} strikes; {int(drones['killed_min']):,}-"
@@ -105,7 +113,7 @@ def phase_summary(phase: str) -> PhaseSummary:
              "value": f"US$ {cost['cost_usd_bn']:,.2f} bn",
              "source": "Pakistan Economic Survey 2017-18"},
         ]
-        alt = (f"Phase {phase}: US aid {_bn(aid['total_usd_m'])} against an estimated war cost "
+        alt = (f"Phase {phase}: US aid {usd_bn(aid['total_usd_m'])} against an estimated war cost "
                f"of US$ {cost['cost_usd_bn']:,.2f} bn, beside the other post-2001 phases.")
     text = "\n".join([f"{row['name']} ({phase})", *(f"- {f['measure']}: {f['value']}"
                                                     for f in facts),
@@ -211,9 +219,9 @@ def aid_view(source: str, components: Sequence[str], dollars: str = "current") -
                          "sense; FY2017-FY2018 have no CSF figure; FY2013 CSF is the later "
                          "revision, derived from two CRS tables.")
         alt = (f"US aid appropriations to Pakistan FY2002-FY2018 ({', '.join(components)}): "
-               f"{_bn(total)} in all; among single years highest in {peak['fy_label']} "
-               f"({_bn(per_row[peak.name])}), lowest in {low['fy_label']} "
-               f"({_bn(per_row[low.name])}).")
+               f"{usd_bn(total)} in all; among single years highest in {peak['fy_label']} "
+               f"({usd_bn(per_row[peak.name])}), lowest in {low['fy_label']} "
+               f"({usd_bn(per_row[low.name])}).")
         return AidView("crs", tuple(components), "current", tuple(notes), alt,
                        "US aid appropriations (CRS)")
     kinds = tuple(dict.fromkeys("military" if c == "security" else c for c in components
@@ -231,8 +239,8 @@ def aid_view(source: str, components: Sequence[str], dollars: str = "current") -
     after = series[gb["fiscal_year"] >= 1948]
     low = gb.loc[after.idxmin(), "fiscal_year"]
     alt = (f"US aid obligations to Pakistan 1948-2019 ({', '.join(kinds)}, {dollars} US$): "
-           f"highest in FY{peak} ({_bn(series.max())}), lowest in FY{low} "
-           f"({_bn(after.min())}).")
+           f"highest in FY{peak} ({usd_bn(series.max())}), lowest in FY{low} "
+           f"({usd_bn(after.min())}).")
     notes.append("Obligations, not appropriations; values rounded upstream.")
     return AidView("greenbook", kinds, dollars, tuple(notes), alt,
                    "US aid obligations (Greenbook)")

@@ -18,6 +18,7 @@ from IPython.display import Markdown
 
 from . import data, explore
 from .errors import UnknownChoiceError
+from .explore import usd_bn, usd_m
 from .phases import ALL, PHASE_IDS, check_phase, phase_table
 
 __all__ = [
@@ -73,16 +74,6 @@ def markdown(text: str) -> Markdown:
     return Markdown(text.replace("\\$", "$").replace("$", "\\$"))
 
 
-def usd_m(value: float) -> str:
-    """Format US$ millions: ``US$ 1,234 m``."""
-    return f"US$ {value:,.0f} m"
-
-
-def usd_bn(value_usd_m: float, digits: int = 2) -> str:
-    """Format a value in US$ millions as billions: ``US$ 34.18 bn``."""
-    return f"US$ {value_usd_m / 1000:,.{digits}f} bn"
-
-
 def phase_box(phase: str) -> Markdown:
     """Return the key figures of the selected phase(s), computed from the data."""
     parts = []
@@ -122,7 +113,7 @@ def sources(datasets: Iterable[str], extra: Iterable[str] = ()) -> Markdown:
         items = []
         for sid in extra:
             url = table.loc[sid, "url"]
-            link = f" <{url}>" if isinstance(url, str) and url.startswith("http") else ""
+            link = f" <{url}>" if data.is_url(url) else ""
             items.append(f"- {table.loc[sid, 'citation']}.{link} ({sid})")
         blocks.append("**Further sources cited in this lesson**\n\n" + "\n".join(items))
     return markdown("\n\n".join(blocks))
