@@ -7,6 +7,7 @@ user can cause exit with status 2 and one line on standard error.
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from collections.abc import Sequence
 
@@ -58,6 +59,66 @@ def _lab(args: argparse.Namespace) -> int:
     return lab.run_lab(argv)
 
 
+def _given(args: argparse.Namespace, *names: str) -> dict:
+    """Return the options the user gave (the library's defaults apply to the rest)."""
+    return {n: getattr(args, n) for n in names if getattr(args, n) not in (None, False)}
+
+
+def _finish(report) -> int:
+    if report.results or report.failed:
+        print(report.table(), file=sys.stderr if report.failed else sys.stdout)
+    else:
+        print(f"everything up to date ({len(report.skipped)} items skipped)")
+    index = report.out / "index.html"
+    print(f"open {index} in a browser (works offline)")
+    return 0 if report.ok else 1
+
+
+def _raise_interrupt(signum, frame):  # SIGTERM ends a build like Ctrl-C does
+    raise KeyboardInterrupt
+
+
+def _build(args: argparse.Namespace) -> int:
+    from .build import build_course
+    from .build.requests import read_matrix
+
+    options = _given(args, "out", "lessons", "only", "jobs", "force", "pdf", "quiet",
+                     "timeout", "notebooks")
+    if args.matrix:
+        options["matrix"] = read_matrix(args.matrix)
+    signal.signal(signal.SIGTERM, _raise_interrupt)
+    return _finish(build_course(**options))
+
+
+def _handouts(args: argparse.Namespace) -> int:
+    from .build import make_handouts
+    from .build.requests import parse_param, read_matrix
+
+    options = _given(args, "out", "jobs", "force", "pdf", "quiet", "timeout", "notebooks")
+    if args.param:
+        options["params"] = dict(parse_param(item) for item in args.param)
+    if args.matrix:
+        options["matrix"] = read_matrix(args.matrix)
+    signal.signal(signal.SIGTERM, _raise_interrupt)
+    return _finish(make_handouts(args.lesson, **options))
+
+
+def _add_run_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--out", default=None, help="output folder (default: _build)")
+    p.add_argument("--jobs", type=int, default=None, metavar="N",
+                   help="notebooks run at once (default: number of CPUs)")
+    p.add_argument("--force", action="store_true", help="rebuild outputs that are up to date")
+    p.add_argument("--pdf", action="store_true",
+                   help="also print each handout to PDF with Chromium")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--timeout", type=int, default=None, metavar="SECONDS",
+                   help="longest any one cell may run (default: 180)")
+    p.add_argument("--notebooks", default=None, metavar="DIR",
+                   help="folder of lesson notebooks (default: the course's own)")
+    p.add_argument("--matrix", default=None, metavar="FILE",
+                   help="YAML/JSON handout matrix: parameter -> value or list of values")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of ``pakfp-course``."""
     parser = argparse.ArgumentParser(
@@ -101,6 +162,30 @@ def build_parser() -> argparse.ArgumentParser:
         help="print the JupyterLab command instead of running it",
     )
     lab_p.set_defaults(func=_lab)
+
+    build = commands.add_parser(
+        "build", help="build the whole course: student, instructor, html, slides, handouts",
+        description="Build every output of the course into one folder that works offline: "
+        "student/ and instructor/ notebooks, html/ lessons, slides/, handouts/ (every "
+        "lesson at every phase by default), index.html and manifest.json. Outputs that are "
+        "up to date are skipped.")
+    build.add_argument("--lessons", nargs="+", default=None, metavar="LESSON",
+                       help="lesson names or numbers (default: all)")
+    build.add_argument("--only", nargs="+", default=None, metavar="KIND",
+                       help="output kinds: student instructor html slides handouts")
+    _add_run_options(build)
+    build.set_defaults(func=_build)
+
+    hand = commands.add_parser(
+        "handouts", help="make the handouts of one lesson (papermill + HTML)",
+        description="Run one lesson with parameter sets and render each run as a handout "
+        "(no code, its phase in the title, a Sources footer). Without --param or --matrix: "
+        "one handout per phase id.")
+    hand.add_argument("lesson", help="lesson name or number, e.g. 02_three_phases or 02")
+    hand.add_argument("--param", action="append", default=None, metavar="NAME=VALUE",
+                      help="set a parameter of the lesson's parameters cell (repeatable)")
+    _add_run_options(hand)
+    hand.set_defaults(func=_handouts)
     return parser
 
 

@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 __all__ = [
+    "AssetsUnavailableError",
+    "BuildRequestError",
     "CourseDataError",
     "DataFileMissingError",
     "HashMismatchError",
@@ -84,3 +86,11 @@ class DataFileMissingError(CourseDataError, FileNotFoundError):
 
 class HashMismatchError(CourseDataError):
     """A data file's sha256 differs from the one recorded in ``datapackage.json``."""
+
+
+class BuildRequestError(PakfpCourseError, ValueError):
+    """A build or handout request is invalid (lesson, parameter, value or matrix file)."""
+
+
+class AssetsUnavailableError(PakfpCourseError):
+    """The offline JavaScript for built pages cannot be fetched (no npm, no registry)."""

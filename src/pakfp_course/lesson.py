@@ -69,9 +69,9 @@ def phases_of(phase: str, *, post_2001: bool = False) -> list[str]:
     return ids if phase == ALL else [phase]
 
 
-def markdown(text: str) -> Markdown:
+def markdown(text: str, metadata: dict | None = None) -> Markdown:
     """Return Markdown with dollar signs escaped, so ``US$ 1 ... US$ 2`` is not read as maths."""
-    return Markdown(text.replace("\\$", "$").replace("$", "\\$"))
+    return Markdown(text.replace("\\$", "$").replace("$", "\\$"), metadata=metadata)
 
 
 def phase_box(phase: str) -> Markdown:
@@ -101,6 +101,7 @@ def sources(datasets: Iterable[str], extra: Iterable[str] = ()) -> Markdown:
         Further source ids (e.g. the theory taught: ``"WALT_1987"``), cited in full.
     """
     blocks = []
+    datasets = list(datasets)
     for name in datasets:
         lines = data.cite(name).splitlines()
         blocks.append(f"**{lines[0]}**\n\n" + "\n".join(f"- {line}" for line in lines[1:]))
@@ -116,7 +117,9 @@ def sources(datasets: Iterable[str], extra: Iterable[str] = ()) -> Markdown:
             link = f" <{url}>" if data.is_url(url) else ""
             items.append(f"- {table.loc[sid, 'citation']}.{link} ({sid})")
         blocks.append("**Further sources cited in this lesson**\n\n" + "\n".join(items))
-    return markdown("\n\n".join(blocks))
+    # The build reads this metadata to print the same sources in a handout's footer.
+    used = {"pakfp_course": {"datasets": list(datasets), "extra_sources": extra}}
+    return markdown("\n\n".join(blocks), metadata=used)
 
 
 def _cell(value: object) -> str:
