@@ -52,3 +52,56 @@ def edit_cell(folder: Path, name: str, row: int, column: str, value: str) -> int
 def course() -> CourseData:
     """Return a CourseData over the real course data (fresh, uncached)."""
     return CourseData()
+
+
+def _cell(kind: str, source: str, slide: str = "-", tags: tuple[str, ...] = ()) -> dict:
+    import nbformat
+
+    meta = {"slideshow": {"slide_type": slide}}
+    if tags:
+        meta["tags"] = list(tags)
+    maker = nbformat.v4.new_code_cell if kind == "code" else nbformat.v4.new_markdown_cell
+    return maker(source, metadata=meta)
+
+
+def write_tiny_lesson(path: Path, *, body: str = "", fail: bool = False) -> Path:
+    """Write a small lesson notebook that follows the course's contract (runs in ~1 s).
+
+    It has a parameters cell, a phase box, a solution, speaker notes, an
+    instructor-only cell, a chart with alt text, a live explorer and a Sources
+    section, so every build transform has something to act on. ``fail`` adds a
+    cell that raises; ``body`` adds a code cell (e.g. a sleep).
+    """
+    import nbformat
+
+    cells = [
+        _cell("markdown", f"# Tiny lesson {path.stem}\n\nA test lesson.", "slide"),
+        _cell("code", "from pakfp_course import lesson, plots, widgets\n"
+              "lesson.enable_alt_text()", "skip"),
+        _cell("code", 'phase = "all"\naudience = "student"', "skip", ("parameters",)),
+        _cell("code", "params = lesson.check_parameters(phase, audience)\n"
+              "lesson.phase_box(phase)", "-", ("hide-input",)),
+        _cell("markdown", "## Exercise\n\nWhich phase had the most aid?", "subslide"),
+        _cell("code", "answer = 'SOLUTION-CODE-2009-2016'\nanswer", "fragment", ("solution",)),
+        _cell("markdown", "SOLUTION-TEXT: the diverging-interests phase.", "-", ("solution",)),
+        _cell("markdown", "SPEAKER-NOTE: ask for a show of hands.", "notes"),
+        _cell("markdown", "INSTRUCTOR-NOTE: this note is on a slide.", "-", ("instructor-only",)),
+        _cell("markdown", "## A chart", "slide"),
+        _cell("code", "plots.aid_by_year();", "-", ("hide-input",)),
+        _cell("code", "widgets.phase_explorer('2009-2016')", "subslide"),
+        _cell("markdown", "HANDOUT-SKIPPED cell.", "-", ("handout-skip",)),
+    ]
+    if body:
+        cells.append(_cell("code", body, "-"))
+    if fail:
+        cells.append(_cell("code", "raise RuntimeError('deliberate failure for the test')",
+                           "-"))
+    cells += [
+        _cell("markdown", "## Sources", "slide"),
+        _cell("code", "lesson.sources(['aid_crs', 'phases'])", "-", ("hide-input",)),
+    ]
+    nb = nbformat.v4.new_notebook(cells=cells)
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    nbformat.write(nb, path)
+    return path
