@@ -79,7 +79,7 @@ def test_every_output_is_there(built: Built):
 
 def test_nothing_loads_from_the_internet(built: Built):
     pages = _pages(built.out)
-    assert len(pages) == 1 + len(LESSONS) * (4 + len(PHASE_IDS))
+    assert len(pages) == 1 + len(LESSONS) * (3 + len(PHASE_IDS))  # + index
     for page in pages:
         text = page.read_text(encoding="utf-8")
         assert remote_resources(text) == [], page

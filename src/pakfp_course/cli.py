@@ -61,7 +61,8 @@ def _lab(args: argparse.Namespace) -> int:
 
 def _given(args: argparse.Namespace, *names: str) -> dict:
     """Return the options the user gave (the library's defaults apply to the rest)."""
-    return {n: getattr(args, n) for n in names if getattr(args, n) not in (None, False)}
+    given = {n: getattr(args, n) for n in names}
+    return {n: v for n, v in given.items() if v is not None and v is not False}
 
 
 def _finish(report) -> int:

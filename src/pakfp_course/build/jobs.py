@@ -1,0 +1,234 @@
+"""The units of work of a build and the worker that runs one of them.
+
+A job executes one notebook (or, for student notebooks, only transforms it) and
+writes every output made from that execution. Jobs run in worker processes;
+everything a job needs travels in the picklable :class:`Job` and
+:class:`Context`, and a job never raises: it returns a :class:`JobResult`.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+
+from .cache import atomic_write
+from .execute import ExecutionFailure, run_notebook
+from .transform import (
+    for_handout,
+    for_instructor_html,
+    for_slides,
+    for_student_html,
+    for_student_notebook,
+    lesson_title,
+    sources_used,
+)
+
+__all__ = ["Context", "Job", "JobResult", "init_worker", "run_job"]
+
+CHROMIUM_FLAGS = (
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every job needs to know about the build."""
+
+    out: str
+    cache: str
+    timeout: int
+    chromium: str | None = None  # set when PDFs are wanted
+
+
+@dataclass(frozen=True)
+class Job:
+    """One execution (or transform) and the outputs written from it.
+
+    ``kind`` is ``student`` (no execution), ``lesson`` (student run: HTML and
+    slides), ``instructor`` (notebook with solutions and widget state, and its
+    HTML) or ``handout``. ``outputs`` maps each output's role to its path
+    relative to the output folder.
+    """
+
+    kind: str
+    lesson: str
+    notebook: str
+    parameters: tuple[tuple[str, object], ...]
+    outputs: tuple[tuple[str, str], ...]
+    key: str
+    label: str = ""
+
+    @property
+    def name(self) -> str:
+        """A short unique name, used for failed notebooks and the summary."""
+        extra = "-".join(str(v) for _, v in self.parameters if self.kind == "handout")
+        return "-".join(p for p in (self.kind, self.lesson, extra) if p)
+
+
+@dataclass
+class JobResult:
+    """What a job wrote (relative path -> sha256, bytes) or why it failed."""
+
+    job: Job
+    seconds: float = 0.0
+    written: dict[str, tuple[str, int]] = field(default_factory=dict)
+    failure: str | None = None
+    failed_notebook: str | None = None
+
+
+def init_worker(env: dict[str, str], log_dir: str) -> None:
+    """Set up a worker process.
+
+    Jupyter, IPython and matplotlib state goes to the build cache; Ctrl-C is the
+    parent's to handle; the worker's and its kernels' log lines go to a file in
+    ``log_dir`` rather than over the progress bar.
+    """
+    os.environ.update(env)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    Path(log_dir).mkdir(parents=True, exist_ok=True)
+    log = os.open(Path(log_dir) / f"worker-{os.getpid()}.log",
+                  os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+    os.dup2(log, 2)
+    os.close(log)
+
+
+def _assets_rel(relpath: str) -> str:
+    depth = len(Path(relpath).parts) - 1
+    return "/".join([".."] * depth + ["assets"])
+
+
+def _write(ctx: Context, result: JobResult, relpath: str, data: str | bytes) -> None:
+    sha = atomic_write(Path(ctx.out) / relpath, data, Path(ctx.cache) / "tmp")
+    size = len(data.encode("utf-8") if isinstance(data, str) else data)
+    result.written[relpath] = (sha, size)
+
+
+def _phase_label(phase: str) -> str:
+    from .. import data
+
+    table = data.load("phases").set_index("phase_id")
+    if phase in table.index:
+        row = table.loc[phase]
+        end = "present" if str(row["end_year"]) in ("<NA>", "nan") else row["end_year"]
+        return f"{row['name']}, {row['start_year']}–{end}"
+    return "all phases"
+
+
+def _print_pdf(ctx: Context, html_rel: str, pdf_rel: str, result: JobResult) -> None:
+    src = (Path(ctx.out) / html_rel).resolve()
+    tmp_dir = Path(ctx.cache) / "tmp"
+    tmp_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=tmp_dir) as profile:
+        pdf_tmp = Path(profile) / "out.pdf"
+        cmd = [ctx.chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}/profile",
+               "--no-pdf-header-footer", "--virtual-time-budget=10000",
+               f"--print-to-pdf={pdf_tmp}", src.as_uri()]
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=180)
+        if done.returncode != 0 or not pdf_tmp.is_file():
+            raise RuntimeError(f"chromium could not print {html_rel}: {done.stderr[-500:]}")
+        _write(ctx, result, pdf_rel, pdf_tmp.read_bytes())
+
+
+def _failed(ctx: Context, job: Job, result: JobResult, nb, failure: ExecutionFailure) -> None:
+    where = f"cell {failure.cell_index}" if failure.cell_index is not None else "kernel"
+    summary = (
+        f"## This build item failed: `{job.name}`\n\n"
+        f"- **Lesson:** `{job.lesson}`; **parameters:** `{dict(job.parameters)}`\n"
+        f"- **Where:** {where}"
+        f" (counting from 0, after papermill's injected cells)\n"
+        f"- **Error:** `{failure.error}`\n\n"
+        "**Failing cell:**\n\n```python\n" + failure.cell_source.strip() + "\n```\n\n"
+        "**Traceback (last lines):**\n\n```\n" + failure.traceback + "\n```\n"
+    )
+    cell = nbformat.v4.new_markdown_cell(summary, metadata={"tags": ["build-failure"]})
+    nb.cells.insert(0, cell)
+    rel = f"failed/{job.name}.ipynb"
+    _write(ctx, result, rel, nbformat.writes(nb))
+    result.failed_notebook = rel
+    result.failure = failure.summary()
+
+
+def _render(ctx: Context, job: Job, executed, result: JobResult) -> None:
+    from .export import render_html, render_slides, sources_footer
+
+    title = lesson_title(executed, job.lesson)
+    outputs = dict(job.outputs)
+    if job.kind == "lesson":
+        if "html" in outputs:
+            _write(ctx, result, outputs["html"], render_html(
+                for_student_html(executed), assets=_assets_rel(outputs["html"]), title=title))
+        if "slides" in outputs:
+            _write(ctx, result, outputs["slides"], render_slides(
+                for_slides(executed), assets=_assets_rel(outputs["slides"]), title=title))
+    elif job.kind == "instructor":
+        if "notebook" in outputs:
+            _write(ctx, result, outputs["notebook"], nbformat.writes(executed))
+        if "html" in outputs:
+            _write(ctx, result, outputs["html"], render_html(
+                for_instructor_html(executed), assets=_assets_rel(outputs["html"]),
+                title=f"{title} (instructor version)"))
+    elif job.kind == "handout":
+        params = dict(job.parameters)
+        phase = str(params.get("phase", "all"))
+        label = _phase_label(phase)
+        others = ", ".join(f"{k} = {v}" for k, v in job.parameters if k != "phase")
+        header = (f"<p><strong>Handout</strong> · lesson {html.escape(job.lesson)} · "
+                  f"phase: <strong>{html.escape(label)}</strong> (<code>{html.escape(phase)}"
+                  f"</code>){' · ' + html.escape(others) if others else ''}</p>")
+        datasets, extra = sources_used(executed)
+        page = render_html(
+            for_handout(executed), assets=_assets_rel(outputs["html"]),
+            title=f"{title} — handout, phase {phase}", widgets=False, exclude_input=True,
+            header=header, footer=sources_footer(datasets, extra))
+        _write(ctx, result, outputs["html"], page)
+        if "pdf" in outputs:
+            _print_pdf(ctx, outputs["html"], outputs["pdf"], result)
+
+
+def run_job(job: Job, ctx: Context) -> JobResult:
+    """Run one job; never raises (a failure is reported in the result)."""
+    result = JobResult(job)
+    start = time.perf_counter()
+    try:
+        nb = nbformat.read(job.notebook, as_version=4)
+        if job.kind == "student":
+            rel = dict(job.outputs)["notebook"]
+            _write(ctx, result, rel, nbformat.writes(for_student_notebook(nb)))
+        else:
+            work = Path(ctx.cache) / "work"
+            work.mkdir(parents=True, exist_ok=True)
+            executed, _, failure = run_notebook(
+                nb, dict(job.parameters), tmp_dir=Path(ctx.cache) / "tmp", cwd=work,
+                timeout=ctx.timeout)
+            if failure is not None:
+                _failed(ctx, job, result, executed, failure)
+            else:
+                _render(ctx, job, executed, result)
+                stale = Path(ctx.out) / "failed" / f"{job.name}.ipynb"
+                stale.unlink(missing_ok=True)
+    except Exception as exc:  # a bug or an unreadable file: report, keep the build going
+        result.failure = f"{type(exc).__name__}: {exc}"
+    result.seconds = time.perf_counter() - start
+    return result
+
+
+def chromium_path() -> str | None:
+    """Return Chromium's executable (``PAKFP_COURSE_CHROMIUM`` or the usual names on PATH)."""
+    env = os.environ.get("PAKFP_COURSE_CHROMIUM")
+    if env:
+        return env if shutil.which(env) else None
+    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
