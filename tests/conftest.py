@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -105,3 +106,14 @@ def write_tiny_lesson(path: Path, *, body: str = "", fail: bool = False) -> Path
                                  "language": "python"}
     nbformat.write(nb, path)
     return path
+
+
+def chromium_or_skip() -> str:
+    """Return Debian's Chromium, or skip (fail where ``PAKFP_COURSE_REQUIRE_CHROMIUM`` is set)."""
+    found = shutil.which("chromium")
+    if found:
+        return found
+    if os.environ.get("PAKFP_COURSE_REQUIRE_CHROMIUM"):
+        pytest.fail("chromium is required here (PAKFP_COURSE_REQUIRE_CHROMIUM is set) but not "
+                    "installed: apt-get install chromium")
+    pytest.skip("Debian's chromium is not installed (apt-get install chromium)")

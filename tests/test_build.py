@@ -154,6 +154,7 @@ def test_student_html_has_no_answers_and_shows_widgets_with_fallbacks(built: Bui
         assert "application/vnd.jupyter.widget-state+json" in html
         assert 'class="pakfp-static"' in html  # the static picture travels with the widget
         assert "Speaker notes" not in html
+        assert 'class="jp-CodeMirrorEditor' in html  # the lesson page shows its code
 
 
 def test_slides_have_every_slide_notes_and_no_answers(built: Built):
@@ -175,7 +176,7 @@ def test_handouts_name_their_phase_hide_code_and_cite_sources(built: Built):
             title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
             assert phase in title and "handout" in title
             assert phases.loc[phase, "name"] in html
-            assert "jp-InputArea" not in html  # no code input at all
+            assert 'class="jp-CodeMirrorEditor' not in html  # no code input at all
             footer = re.search(r'<footer class="pakfp-sources">(.*?)</footer>', html, re.S)
             assert footer and "<h2>Sources</h2>" in footer.group(1)
             assert "from these sources" in footer.group(1)  # cite() text

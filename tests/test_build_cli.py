@@ -21,7 +21,7 @@ import pytest
 from pakfp_course.build.assets import ensure_assets
 from pakfp_course.errors import AssetsUnavailableError
 
-from .conftest import write_tiny_lesson
+from .conftest import chromium_or_skip, write_tiny_lesson
 from .test_build import CLI, _clean_env
 
 pytestmark = pytest.mark.slow
@@ -145,8 +145,8 @@ def test_handouts_with_params_and_matrix(tmp_path: Path, npm_cache):
         "01_good/2017-present__audience-instructor.html"}
 
 
-@pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian's chromium not installed")
 def test_pdf_handout_is_printed_with_chromium(tmp_path: Path, npm_cache):
+    chromium_or_skip()
     lessons = tmp_path / "lessons"
     lessons.mkdir()
     write_tiny_lesson(lessons / "01_good.ipynb")
