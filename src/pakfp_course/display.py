@@ -107,6 +107,7 @@ class Explorer(w.VBox):
         self.state: Any = None
         self.snapshot: Snapshot | None = None
         super().__init__(children=[w.HBox(self.controls), self.picture, *extra], **kwargs)
+        self.add_class("pakfp-explorer")  # a stable hook for styling and browser tests
         for control in self.controls:
             control.observe(self._changed, names="value")
         self.refresh()

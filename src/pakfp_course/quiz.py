@@ -406,9 +406,12 @@ class QuizWidget(w.VBox):
             self.feedback.append(w.HTML(""))
             prompt = (f'<p style="margin-bottom:2px"><b>{n}.</b> {html.escape(q.prompt)}</p>'
                       f'<p style="margin:0;color:#444444"><small>{q.question_id}</small></p>')
-            blocks.append(w.VBox([w.HTML(prompt), answer, button, self.feedback[-1]],
-                                 layout=w.Layout(margin="0 0 14px 0")))
+            block = w.VBox([w.HTML(prompt), answer, button, self.feedback[-1]],
+                           layout=w.Layout(margin="0 0 14px 0"))
+            block.add_class("pakfp-question")
+            blocks.append(block)
         super().__init__(children=blocks, **kwargs)
+        self.add_class("pakfp-quiz")
 
     def check(self, index: int) -> Feedback | None:
         """Grade question ``index``'s current answer and show the feedback."""

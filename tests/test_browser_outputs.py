@@ -1,0 +1,141 @@
+"""The built slides, lesson pages and handouts, opened from file:// with the network cut.
+
+Every request that is not for a local file is aborted and recorded; a page
+passes only if it needed none and no request failed.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from pakfp_course.build import transform as t
+from pakfp_course.resources import course_path
+
+from .browser import Offline, browser_context, shot
+from .conftest import chromium_or_skip
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+LESSONS = sorted(p.stem for p in course_path("notebooks").glob("[0-9]*.ipynb"))
+CLI = str(Path(sys.executable).parent / "pakfp-course")
+HANDOUT = ("02_three_phases", "2009-2016")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    chromium_or_skip()
+    out = tmp_path_factory.mktemp("built") / "_build"
+    for args in (["build", "--only", "slides", "html", "--lessons", "02", "05"],
+                 ["build", "--only", "slides"],
+                 ["handouts", HANDOUT[0], "--param", f"phase={HANDOUT[1]}"]):
+        run = subprocess.run([CLI, *args, "--out", str(out), "--quiet"], capture_output=True,
+                             text=True, timeout=900)
+        assert run.returncode == 0, run.stdout + run.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def context(tmp_path_factory, built):
+    with browser_context(tmp_path_factory.mktemp("profile")) as ctx:
+        yield ctx
+
+
+def _open(context, path: Path):
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    offline = Offline(page)
+    page.goto(path.resolve().as_uri())
+    return page, offline
+
+
+def _expected_slides(lesson: str) -> int:
+    nb = nbformat.read(course_path("notebooks") / f"{lesson}.ipynb", as_version=4)
+    return t.slide_count(t.for_slides(nb))
+
+
+WIDGET_SLIDE_JS = """() => {
+  const widget = document.querySelector('.pakfp-widget');
+  const section = widget.closest('section');
+  const at = Reveal.getIndices(section);
+  Reveal.slide(at.h, at.v);
+  return at;
+}"""
+
+WIDGET_SHOWN_JS = """() => {
+  const widget = document.querySelector('.pakfp-widget');
+  const live = widget.querySelector('.widget-subarea .jupyter-widgets, .widget-subarea .widget-vbox');
+  const pic = widget.querySelector('.pakfp-static img');
+  const visible = (el) => !!el && el.getBoundingClientRect().height > 20 &&
+      getComputedStyle(el).visibility !== 'hidden';
+  return visible(live) ? 'live' : (visible(pic) ? 'static' : '');
+}"""
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_slides_work_offline(built: Path, context, lesson: str):
+    page, offline = _open(context, built / "slides" / f"{lesson}.slides.html")
+    try:
+        page.wait_for_function("() => window.Reveal && Reveal.isReady && Reveal.isReady()")
+        assert page.evaluate("Reveal.getTotalSlides()") == _expected_slides(lesson)
+        start = page.evaluate("Reveal.getIndices()")
+        page.locator(".reveal").click()
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function(
+            "(s) => JSON.stringify(Reveal.getIndices()) !== JSON.stringify(s)", arg=start)
+        moved = page.evaluate("Reveal.getIndices()")
+        assert moved != start
+        shot(page, f"slides-{lesson}-second")
+        if page.locator(".pakfp-widget").count():
+            page.evaluate(WIDGET_SLIDE_JS)
+            page.wait_for_function(WIDGET_SHOWN_JS)
+            shown = page.evaluate(WIDGET_SHOWN_JS)
+            assert shown in ("live", "static")
+            shot(page, f"slides-{lesson}-widget-{shown}")
+        assert offline.blocked == [], offline.blocked
+        assert offline.failed == [], offline.failed
+    finally:
+        page.close()
+
+
+def test_widgets_render_live_from_saved_state_offline(built: Path, context):
+    """The widget renderer (html-manager, loaded with require.js) works from local files."""
+    page, offline = _open(context, built / "html" / "02_three_phases.html")
+    try:
+        widget = page.locator(".pakfp-widget").first
+        widget.scroll_into_view_if_needed()
+        widget.locator(".widget-subarea .pakfp-explorer").wait_for(timeout=30_000)
+        assert widget.locator(".pakfp-explorer img").first.is_visible()
+        assert not widget.locator(".pakfp-static").is_visible()  # the picture steps aside
+        shot(page, "html-02-live-widget")
+        assert offline.blocked == [] and offline.failed == []
+    finally:
+        page.close()
+
+
+def test_handout_works_offline(built: Path, context):
+    lesson, phase = HANDOUT
+    page, offline = _open(context, built / "handouts" / lesson / f"{phase}.html")
+    try:
+        page.wait_for_load_state("load")
+        page.wait_for_function("() => window.MathJax && MathJax.startup && "
+                               "MathJax.startup.promise")
+        page.evaluate("MathJax.startup.promise")
+        assert phase in page.title() and "handout" in page.title()
+        assert page.locator(".jp-CodeMirrorEditor, .jp-InputArea-editor").count() == 0
+        header = page.locator("header.pakfp-title")
+        assert phase in header.inner_text() and "Diverging interests" in header.inner_text()
+        footer = page.locator("footer.pakfp-sources")
+        footer.scroll_into_view_if_needed()
+        assert footer.is_visible() and "Sources" in footer.inner_text()
+        body = page.locator("body").inner_text()
+        assert "US$" in body and "\\$" not in body  # escaped dollars typeset by local MathJax
+        shot(page, "handout-02-2009-2016-footer")
+        assert offline.blocked == [], offline.blocked
+        assert offline.failed == [], offline.failed
+    finally:
+        page.close()
