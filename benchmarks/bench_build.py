@@ -44,6 +44,8 @@ import time
 from importlib import metadata
 from pathlib import Path
 
+from pakfp_course.build import requests
+from pakfp_course.errors import PakfpCourseError
 from pakfp_course.phases import PHASE_IDS
 from pakfp_course.resources import course_path
 
@@ -64,19 +66,12 @@ def console_script(name: str) -> list[str]:
 
 
 def find_lessons(selection: list[str] | None) -> list[Path]:
-    """Return the lesson notebooks (``0*.ipynb``), all or those named or numbered."""
-    paths = sorted(course_path("notebooks").glob("0*.ipynb"))
-    if not selection:
-        return paths
-    chosen = []
-    for item in selection:
-        stem = item.removesuffix(".ipynb")
-        matches = [p for p in paths if stem in (p.stem, p.stem.split("_", 1)[0])]
-        if len(matches) != 1:
-            sys.exit(f"unknown lesson {item!r}; valid: {', '.join(p.stem for p in paths)}")
-        if matches[0] not in chosen:
-            chosen.append(matches[0])
-    return sorted(chosen)
+    """Return the lesson notebooks, all or those named or numbered (as ``pakfp-course`` does)."""
+    try:
+        return [lesson.path for lesson in requests.find_lessons(course_path("notebooks"),
+                                                                 selection)]
+    except PakfpCourseError as exc:
+        sys.exit(str(exc))
 
 
 def run(cmd: list[str], *, cwd: Path, env: dict[str, str] | None = None) -> tuple[float, str]:

@@ -63,12 +63,14 @@ WIDGET_SLIDE_JS = """() => {
   const section = widget.closest('section');
   const at = Reveal.getIndices(section);
   Reveal.slide(at.h, at.v);
+  const fragment = widget.closest('.fragment');
+  while (fragment && !fragment.classList.contains('visible') && Reveal.nextFragment()) {}
   return at;
 }"""
 
 WIDGET_SHOWN_JS = """() => {
   const widget = document.querySelector('.pakfp-widget');
-  const live = widget.querySelector('.widget-subarea .jupyter-widgets, .widget-subarea .widget-vbox');
+  const live = widget.querySelector('.widget-subarea > *');
   const pic = widget.querySelector('.pakfp-static img');
   const visible = (el) => !!el && el.getBoundingClientRect().height > 20 &&
       getComputedStyle(el).visibility !== 'hidden';
@@ -110,7 +112,7 @@ def test_widgets_render_live_from_saved_state_offline(built: Path, context):
         widget.scroll_into_view_if_needed()
         widget.locator(".widget-subarea .pakfp-explorer").wait_for(timeout=30_000)
         assert widget.locator(".pakfp-explorer img").first.is_visible()
-        assert not widget.locator(".pakfp-static").is_visible()  # the picture steps aside
+        assert not widget.locator(":scope > .pakfp-static").is_visible()  # picture steps aside
         shot(page, "html-02-live-widget")
         assert offline.blocked == [] and offline.failed == []
     finally:

@@ -224,3 +224,48 @@ def test_interrupted_build_leaves_whole_files_and_resumes(tmp_path: Path, npm_ca
     for rel, mtime in finished.items():  # not redone
         assert (out / rel).stat().st_mtime_ns == mtime
     assert not any(out.rglob("*.part"))
+
+
+def test_progress_bar_only_on_a_terminal(tmp_path: Path, npm_cache):
+    import pty
+
+    lessons = tmp_path / "lessons"
+    lessons.mkdir()
+    write_tiny_lesson(lessons / "01_good.ipynb")
+    out = _out(tmp_path, npm_cache)
+    args = [CLI, "build", "--out", str(out), "--notebooks", str(lessons), "--only", "student",
+            "html"]
+    piped = subprocess.run(args, env=_clean_env(tmp_path), capture_output=True, text=True,
+                           timeout=300)
+    assert piped.returncode == 0 and "it/s" not in piped.stderr and "%|" not in piped.stderr
+    chunks: list[bytes] = []
+
+    def read(fd: int) -> bytes:
+        data = os.read(fd, 4096)
+        chunks.append(data)
+        return data
+
+    saved = dict(os.environ)  # pty.spawn runs the command with the current environment
+    try:
+        os.environ.clear()
+        os.environ.update(_clean_env(tmp_path))
+        status = pty.spawn([*args, "--force"], read)
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+    assert os.waitstatus_to_exitcode(status) == 0
+    shown = b"".join(chunks).decode(errors="replace")
+    assert "pakfp-course build" in shown and "%|" in shown
+
+
+def test_a_cell_that_never_ends_times_out_instead_of_hanging(tmp_path: Path, npm_cache):
+    lessons = tmp_path / "lessons"
+    lessons.mkdir()
+    write_tiny_lesson(lessons / "01_stuck.ipynb", body="import time\ntime.sleep(600)")
+    out = _out(tmp_path, npm_cache)
+    run = _run("handouts", "01", "--param", "phase=2001-2008", "--timeout", "3", "--out",
+               str(out), "--notebooks", str(lessons), home=tmp_path, timeout=300)
+    assert run.returncode == 1
+    assert "longer than the 3 s per-cell timeout" in run.stderr
+    failed = nbformat.read(out / "failed" / "handout-01_stuck-2001-2008.ipynb", as_version=4)
+    assert "time.sleep(600)" in failed.cells[0].source or "timeout" in failed.cells[0].source
