@@ -111,16 +111,19 @@ def _wait_for_change(explorer, before: str, seconds: float = 30) -> str:
 
 def _check_quiz(page, lesson: str) -> None:
     questions = {q.question_id: q for q in quiz_mod.load_questions()}
-    blocks = page.locator(".pakfp-quiz .pakfp-question")
+    quiz = page.locator(".pakfp-quiz").first
+    quiz.scroll_into_view_if_needed()
+    blocks = quiz.locator(".pakfp-question")
     assert blocks.count() > 0, "the lesson shows a live quiz"
     for i in range(blocks.count()):
         block = blocks.nth(i)
-        found = re.search(r"Q\d\d-\d\d", block.inner_text())
+        found = re.search(r"Q\d\d-\d\d", block.text_content() or "")
         question = questions[found.group(0)] if found else None
         if question is not None and question.kind == "single":
             break
     else:
-        pytest.fail(f"no single-choice question in the quiz of {lesson}")
+        pytest.fail(f"no single-choice question in the quiz of {lesson}: "
+                    f"{blocks.first.text_content()[:300]!r}")
     block.scroll_into_view_if_needed()
     radios = block.locator("input[type=radio]")
     keys = [o.key for o in question.options]

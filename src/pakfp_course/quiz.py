@@ -355,6 +355,17 @@ class CheckboxGroup(w.VBox):
             box.value = key in wanted
 
 
+#: Long answer options wrap onto several lines instead of overlapping the next option
+#: (ipywidgets gives each radio label one fixed-height line).
+_QUIZ_CSS = (
+    "<style>.pakfp-quiz .widget-radio-box label {display: flex; flex-flow: row nowrap; "
+    "height: auto; min-height: var(--jp-widgets-radio-item-height, 24px); line-height: 1.35; "
+    "white-space: normal; align-items: flex-start; margin-bottom: 4px;} "
+    ".pakfp-quiz .widget-radio-box input {order: -1; flex: 0 0 auto; margin: 3px 6px 0 0;}"
+    "</style>"
+)
+
+
 class QuizWidget(w.VBox):
     """A quiz: per question the prompt, the options, a Check button and feedback.
 
@@ -391,7 +402,7 @@ class QuizWidget(w.VBox):
         self.answer_widgets: list[w.RadioButtons | CheckboxGroup] = []
         self.check_buttons: list[w.Button] = []
         self.feedback: list[w.HTML] = []
-        blocks: list[w.Widget] = [w.HTML(f"<h3>{html.escape(self.title)}</h3>")]
+        blocks: list[w.Widget] = [w.HTML(f"{_QUIZ_CSS}<h3>{html.escape(self.title)}</h3>")]
         for n, q in enumerate(self.questions, start=1):
             if q.kind == "single":
                 answer: w.RadioButtons | CheckboxGroup = w.RadioButtons(
