@@ -7,6 +7,9 @@ import hashlib
 import json
 import os
 import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -117,3 +120,40 @@ def chromium_or_skip() -> str:
         pytest.fail("chromium is required here (PAKFP_COURSE_REQUIRE_CHROMIUM is set) but not "
                     "installed: apt-get install chromium")
     pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+
+
+#: The console script a user runs.
+CLI = str(Path(sys.executable).parent / "pakfp-course")
+
+
+@dataclass
+class Built:
+    """The whole course built once with ``pakfp-course build`` for the session."""
+
+    out: Path
+    home: Path
+    run: subprocess.CompletedProcess
+
+
+def clean_env(home: Path) -> dict[str, str]:
+    """Return the environment of a fresh user whose home is ``home`` (no Jupyter settings)."""
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("JUPYTER", "IPYTHON", "MPLCONFIG", "XDG_"))}
+    env["HOME"] = str(home)
+    npmrc = Path.home() / ".npmrc"  # the machine's registry settings, read-only
+    if npmrc.is_file():
+        env["NPM_CONFIG_USERCONFIG"] = str(npmrc)
+    return env
+
+
+@pytest.fixture(scope="session")
+def built_course(tmp_path_factory) -> Built:
+    """Build the real course once, as a lecturer would, with a home folder of its own."""
+    home = tmp_path_factory.mktemp("home")
+    out = tmp_path_factory.mktemp("course") / "_build"
+    run = subprocess.run([CLI, "build", "--out", str(out)], env=clean_env(home),
+                         capture_output=True, text=True, timeout=1800)
+    assert run.returncode == 0, run.stdout + run.stderr
+    return Built(out, home, run)
+
+

@@ -6,8 +6,6 @@ passes only if it needed none and no request failed.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import nbformat
@@ -17,26 +15,19 @@ from pakfp_course.build import transform as t
 from pakfp_course.resources import course_path
 
 from .browser import Offline, browser_context, shot
-from .conftest import chromium_or_skip
+from .conftest import Built, chromium_or_skip
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 LESSONS = sorted(p.stem for p in course_path("notebooks").glob("[0-9]*.ipynb"))
-CLI = str(Path(sys.executable).parent / "pakfp-course")
 HANDOUT = ("02_three_phases", "2009-2016")
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
+def built(built_course: Built) -> Path:
+    """The course as ``pakfp-course build`` wrote it (one build for the whole session)."""
     chromium_or_skip()
-    out = tmp_path_factory.mktemp("built") / "_build"
-    for args in (["build", "--only", "slides", "html", "--lessons", "02", "05"],
-                 ["build", "--only", "slides"],
-                 ["handouts", HANDOUT[0], "--param", f"phase={HANDOUT[1]}"]):
-        run = subprocess.run([CLI, *args, "--out", str(out), "--quiet"], capture_output=True,
-                             text=True, timeout=900)
-        assert run.returncode == 0, run.stdout + run.stderr
-    return out
+    return built_course.out
 
 
 @pytest.fixture(scope="module")

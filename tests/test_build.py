@@ -8,11 +8,8 @@ of its own, so the test can see that nothing lands in the user's home.
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
-import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
@@ -24,39 +21,15 @@ from pakfp_course.build.cache import sha256_file
 from pakfp_course.phases import PHASE_IDS
 from pakfp_course.resources import course_path
 
+from .conftest import CLI, Built, clean_env
 from .html_checks import remote_resources, scan
 
 pytestmark = pytest.mark.slow
 
 LESSONS = sorted(p.stem for p in course_path("notebooks").glob("[0-9]*.ipynb"))
-CLI = str(Path(sys.executable).parent / "pakfp-course")
-
-
-@dataclass
-class Built:
-    out: Path
-    home: Path
-    run: subprocess.CompletedProcess
-
-
-def _clean_env(home: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("JUPYTER", "IPYTHON", "MPLCONFIG", "XDG_"))}
-    env["HOME"] = str(home)
-    npmrc = Path.home() / ".npmrc"  # the machine's registry settings, read-only
-    if npmrc.is_file():
-        env["NPM_CONFIG_USERCONFIG"] = str(npmrc)
-    return env
-
-
-@pytest.fixture(scope="session")
-def built(tmp_path_factory) -> Built:
-    home = tmp_path_factory.mktemp("home")
-    out = tmp_path_factory.mktemp("course") / "_build"
-    run = subprocess.run([CLI, "build", "--out", str(out)], env=_clean_env(home),
-                         capture_output=True, text=True, timeout=1800)
-    assert run.returncode == 0, run.stdout + run.stderr
-    return Built(out, home, run)
+@pytest.fixture
+def built(built_course: Built) -> Built:
+    return built_course
 
 
 def _pages(out: Path) -> list[Path]:
@@ -225,7 +198,7 @@ def test_build_keeps_jupyter_ipython_and_matplotlib_out_of_home(built: Built):
 
 def test_second_build_skips_everything(built: Built):
     before = {p: p.stat().st_mtime_ns for p in built.out.rglob("*.html")}
-    run = subprocess.run([CLI, "build", "--out", str(built.out)], env=_clean_env(built.home),
+    run = subprocess.run([CLI, "build", "--out", str(built.out)], env=clean_env(built.home),
                          capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stderr
     assert "everything up to date" in run.stdout
