@@ -7,6 +7,7 @@ of its own, so the test can see that nothing lands in the user's home.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import subprocess
@@ -187,6 +188,9 @@ def test_index_links_every_output(built: Built):
         assert (built.out / link).is_file(), link
     assert {f"html/{lesson}.html" for lesson in LESSONS} <= links
     assert {f"handouts/{lesson}/{p}.html" for lesson in LESSONS for p in PHASE_IDS} <= links
+    for lesson in LESSONS:  # each lesson is named by its title too
+        title = t.lesson_title(nbformat.read(course_path("notebooks") / f"{lesson}.ipynb", 4))
+        assert html.escape(title) in index, title
 
 
 def test_build_keeps_jupyter_ipython_and_matplotlib_out_of_home(built: Built):

@@ -93,7 +93,7 @@ class _Planner:
     def job(self, kind: str, lesson: Lesson, params, outputs: dict[str, str]) -> Job:
         key = content_key(kind, lesson.path.read_bytes(), dict(params), self.data, self.code)
         return Job(kind, lesson.name, str(lesson.path), tuple(params),
-                   tuple(outputs.items()), key)
+                   tuple(outputs.items()), key, lesson.title)
 
 
 def _plan(lessons: list[Lesson], kinds: tuple[str, ...], handouts: list[Handout],
@@ -155,6 +155,7 @@ def _entry(job: Job, result: JobResult, rel: str, sha: str, size: int, data: str
         "kind": job.kind if job.kind != "lesson" else ("slides" if rel.startswith("slides/")
                                                         else "html"),
         "lesson": job.lesson,
+        "title": job.label,
         "parameters": dict(job.parameters),
         "inputs": {"notebook": f"notebooks/{Path(job.notebook).name}",
                    "notebook_sha256": _file_sha(job.notebook), "course_data": data,

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from .. import __version__
+from ..phases import PHASE_IDS
 from .cache import atomic_write
 
 __all__ = ["write_index"]
@@ -24,8 +25,16 @@ def _link(rel: str, text: str) -> str:
     return f'<a href="{html.escape(rel)}">{html.escape(text)}</a>'
 
 
+def _order(rel: str) -> tuple:
+    """Sort handouts by phase (course order), then by name; other outputs by name."""
+    stem = Path(rel).stem.split("__")[0]
+    phase = PHASE_IDS.index(stem) if stem in PHASE_IDS else len(PHASE_IDS)
+    return (phase, rel)
+
+
 def write_index(out: Path, outputs: Mapping[str, dict], failed: list[str], tmp: Path) -> None:
     """Write ``<out>/index.html`` from the manifest's outputs and the failed items."""
+    titles = {e.get("lesson"): e.get("title", "") for e in outputs.values()}
     lessons: dict[str, dict[str, list[str]]] = {}
     for rel, entry in sorted(outputs.items()):
         if not (Path(out) / rel).is_file():
@@ -42,15 +51,19 @@ def write_index(out: Path, outputs: Mapping[str, dict], failed: list[str], tmp: 
         cells = []
         for kind in ("html", "slides", "student", "instructor", "handout"):
             links = []
-            for rel in by_kind.get(kind, []):
-                name = Path(rel).name
+            for rel in sorted(by_kind.get(kind, []), key=_order):
                 text = {"html": "read", "slides": "slides", "student": ".ipynb"}.get(
-                    kind, name)
+                    kind, Path(rel).stem.replace("__", ", "))
                 if kind == "instructor":
                     text = "notebook" if rel.endswith(".ipynb") else "HTML"
+                if kind == "handout" and rel.endswith(".pdf"):
+                    text += " (PDF)"
                 links.append(_link(rel, text))
             cells.append(f"<td>{' · '.join(links) or '—'}</td>")
-        rows.append(f"<tr><th scope=\"row\">{html.escape(lesson)}</th>{''.join(cells)}</tr>")
+        title = titles.get(lesson, "")
+        label = html.escape(lesson) + (f"<br><small>{html.escape(title)}</small>" if title
+                                       else "")
+        rows.append(f"<tr><th scope=\"row\">{label}</th>{''.join(cells)}</tr>")
     head = "".join(f"<th scope=\"col\">{_KIND_LABEL[k]}</th>"
                    for k in ("html", "slides", "student", "instructor", "handout"))
     failed_html = ""
@@ -68,6 +81,7 @@ def write_index(out: Path, outputs: Mapping[str, dict], failed: list[str], tmp: 
 body {{ font-family: system-ui, sans-serif; max-width: 70rem; margin: 2rem auto;
         padding: 0 1rem; color: #222; }}
 table {{ border-collapse: collapse; width: 100%; }}
+th small {{ font-weight: normal; color: #444; }}
 th, td {{ border-bottom: 1px solid #ccc; padding: 0.4rem 0.6rem; text-align: left;
           vertical-align: top; }}
 a {{ color: #0072B2; }}

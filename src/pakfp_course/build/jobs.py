@@ -66,7 +66,7 @@ class Job:
     parameters: tuple[tuple[str, object], ...]
     outputs: tuple[tuple[str, str], ...]
     key: str
-    label: str = ""
+    label: str = ""  # the lesson's title, for the index and manifest
 
     @property
     def name(self) -> str:

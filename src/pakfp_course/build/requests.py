@@ -19,7 +19,7 @@ import nbformat
 
 from ..errors import BuildRequestError, UnknownChoiceError
 from ..phases import ALL, PHASE_IDS
-from .transform import parameters_of
+from .transform import lesson_title, parameters_of
 
 __all__ = [
     "DEFAULT_MATRIX",
@@ -50,6 +50,7 @@ class Lesson:
     name: str
     path: Path
     parameters: dict = field(hash=False, compare=False)
+    title: str = field(default="", hash=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,7 @@ def find_lessons(notebooks: Path, selection: Sequence[str] | None = None) -> lis
     lessons = []
     for name in sorted(chosen):
         nb = nbformat.read(by_name[name], as_version=4)
-        lessons.append(Lesson(name, by_name[name], parameters_of(nb)))
+        lessons.append(Lesson(name, by_name[name], parameters_of(nb), lesson_title(nb, name)))
     return lessons
 
 
