@@ -23,17 +23,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-]
+from pakfp_course.build.jobs import CHROMIUM_FLAGS
+
+CHROMIUM_ARGS = [*CHROMIUM_FLAGS, "--disable-quic"]  # the flags the build prints PDFs with
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "browser"
-
-
-def chromium_path() -> str | None:
-    """Return Debian's Chromium, if installed."""
-    return shutil.which("chromium") or (
-        "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
 
 
 @contextmanager
@@ -43,7 +36,7 @@ def browser_context(profile: Path) -> Iterator:
 
     with sync_playwright() as p:
         context = p.chromium.launch_persistent_context(
-            str(profile), executable_path=chromium_path(), headless=True,
+            str(profile), executable_path=shutil.which("chromium"), headless=True,
             args=CHROMIUM_ARGS, viewport={"width": 1280, "height": 900})
         try:
             yield context

@@ -35,11 +35,12 @@ def test_interrupted_write_keeps_the_old_file(tmp_path: Path, monkeypatch):
 
 
 def test_content_key_changes_with_each_input():
-    base = dict(kind="handout", notebook=b"{}", parameters={"phase": "2001-2008"},
-                data="d", code="c")
+    base = dict(kind="handout", notebook_sha256=cache.sha256_bytes(b"{}"),
+                parameters={"phase": "2001-2008"}, data="d", code="c")
     key = cache.content_key(**base)
     assert key == cache.content_key(**base)
-    for change in ({"notebook": b"{ }"}, {"parameters": {"phase": "2009-2016"}},
+    for change in ({"notebook_sha256": cache.sha256_bytes(b"{ }")},
+                   {"parameters": {"phase": "2009-2016"}},
                    {"data": "d2"}, {"code": "c2"}, {"kind": "lesson"}):
         assert cache.content_key(**{**base, **change}) != key
 

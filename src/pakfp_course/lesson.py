@@ -19,7 +19,7 @@ from IPython.display import Markdown
 from . import data, explore
 from .errors import UnknownChoiceError
 from .explore import usd_bn, usd_m
-from .phases import ALL, PHASE_IDS, check_phase, phase_table
+from .phases import ALL, PHASE_IDS, check_phase, phase_years
 
 __all__ = [
     "AUDIENCES",
@@ -79,11 +79,9 @@ def phase_box(phase: str) -> Markdown:
     parts = []
     for phase_id in phases_of(phase):
         s = explore.phase_summary(phase_id)
-        row = phase_table().loc[phase_id]
-        end = "present" if pd.isna(row["end_year"]) else int(row["end_year"])
         facts = "\n".join(f"| {f['measure']} | {f['value']} | {f['source']} |" for f in s.facts)
         parts.append(
-            f"**{s.name}** (`{phase_id}`, {int(row['start_year'])}–{end}): {len(s.events)} "
+            f"**{s.name}** (`{phase_id}`, {phase_years(phase_id)}): {len(s.events)} "
             f"events in the course timeline.\n\n| measure | value | source |\n|---|---|---|\n"
             f"{facts}\n"
         )

@@ -22,6 +22,7 @@ __all__ = [
     "phase_for_period",
     "phase_for_year",
     "phase_table",
+    "phase_years",
 ]
 
 #: The phase ids, in order. ``cold-war`` is background; the rest are Khan (2024)'s phases.
@@ -34,6 +35,13 @@ ALL = "all"
 def phase_table() -> pd.DataFrame:
     """Return the ``phases`` dataset indexed by ``phase_id``, in order."""
     return data.load("phases").sort_values("position").set_index("phase_id")
+
+
+def phase_years(phase: str) -> str:
+    """Return a phase's span as shown to readers, e.g. ``2009–2016`` or ``2017–present``."""
+    row = phase_table().loc[check_phase(phase, allow_all=False)]
+    end = "present" if pd.isna(row["end_year"]) else int(row["end_year"])
+    return f"{int(row['start_year'])}–{end}"
 
 
 def check_phase(phase: str, *, allow_all: bool = True) -> str:

@@ -103,10 +103,10 @@ def code_digest() -> str:
     return sha256_bytes(f"{__version__}\0{_digest_files(files, root)}".encode())
 
 
-def content_key(kind: str, notebook: bytes, parameters: dict, data: str, code: str) -> str:
+def content_key(kind: str, notebook_sha256: str, parameters: dict, data: str, code: str) -> str:
     """Return the key an output is built from: notebook, parameters, data, code, format."""
     blob = json.dumps(
-        {"format": BUILD_FORMAT, "kind": kind, "notebook": sha256_bytes(notebook),
+        {"format": BUILD_FORMAT, "kind": kind, "notebook": notebook_sha256,
          "parameters": parameters, "data": data, "code": code, "version": __version__},
         sort_keys=True,
     )

@@ -22,7 +22,7 @@ from .. import __version__
 from ..errors import BuildRequestError, UnknownChoiceError
 from ..resources import course_path
 from .assets import ensure_assets
-from .cache import Manifest, code_digest, content_key, data_digest
+from .cache import Manifest, code_digest, content_key, data_digest, sha256_file
 from .execute import CELL_TIMEOUT, build_environment
 from .index import write_index
 from .jobs import Context, Job, JobResult, chromium_path, init_worker, run_job
@@ -85,15 +85,18 @@ def _defaults(lesson: Lesson, **overrides: object) -> tuple[tuple[str, object], 
 
 
 class _Planner:
-    def __init__(self, out: Path, data: str, code: str) -> None:
-        self.out = out
+    def __init__(self, data: str, code: str) -> None:
         self.data = data
         self.code = code
+        self._notebook_sha: dict[Path, str] = {}  # each lesson read and hashed once
 
     def job(self, kind: str, lesson: Lesson, params, outputs: dict[str, str]) -> Job:
-        key = content_key(kind, lesson.path.read_bytes(), dict(params), self.data, self.code)
+        if lesson.path not in self._notebook_sha:
+            self._notebook_sha[lesson.path] = sha256_file(lesson.path)
+        notebook_sha = self._notebook_sha[lesson.path]
+        key = content_key(kind, notebook_sha, dict(params), self.data, self.code)
         return Job(kind, lesson.name, str(lesson.path), tuple(params),
-                   tuple(outputs.items()), key, lesson.title)
+                   tuple(outputs.items()), key, lesson.title, notebook_sha)
 
 
 def _plan(lessons: list[Lesson], kinds: tuple[str, ...], handouts: list[Handout],
@@ -125,23 +128,6 @@ def _plan(lessons: list[Lesson], kinds: tuple[str, ...], handouts: list[Handout]
     return jobs
 
 
-@contextmanager
-def _environment(env: Mapping[str, str]) -> Iterator[None]:
-    saved = {k: os.environ.get(k) for k in env}
-    for path_var in ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR",
-                     "IPYTHONDIR", "MPLCONFIGDIR"):
-        Path(env[path_var]).mkdir(parents=True, exist_ok=True)
-    os.environ.update(env)
-    try:
-        yield
-    finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
-
-
 def _progress(total: int, quiet: bool):
     from tqdm import tqdm
 
@@ -158,19 +144,13 @@ def _entry(job: Job, result: JobResult, rel: str, sha: str, size: int, data: str
         "title": job.label,
         "parameters": dict(job.parameters),
         "inputs": {"notebook": f"notebooks/{Path(job.notebook).name}",
-                   "notebook_sha256": _file_sha(job.notebook), "course_data": data,
+                   "notebook_sha256": job.notebook_sha256, "course_data": data,
                    "package_version": __version__, "package_code": code},
         "key": job.key,
         "sha256": sha,
         "bytes": size,
         "seconds": round(result.seconds, 2),
     }
-
-
-def _file_sha(path: str) -> str:
-    from .cache import sha256_file
-
-    return sha256_file(Path(path))
 
 
 def _run(jobs: list[Job], ctx: Context, n_workers: int, env: Mapping[str, str],
@@ -217,9 +197,46 @@ def _execute(out: Path, lessons: list[Lesson], kinds: tuple[str, ...],
                 "chromium, chromium-browser, google-chrome; or set PAKFP_COURSE_CHROMIUM). "
                 "On Debian/Ubuntu: sudo apt-get install chromium")
     with _build_lock(cache):
-        return _execute_locked(out, cache, lessons, kinds, handouts, chromium, jobs=jobs,
-                               force=force, pdf=pdf, quiet=quiet, timeout=timeout,
-                               notebooks=notebooks, start=start)
+        tmp = cache / "tmp"
+        shutil.rmtree(tmp, ignore_errors=True)  # parts left by an interrupted run
+        tmp.mkdir(parents=True, exist_ok=True)
+        needs_assets = bool({"html", "slides", "handouts", "instructor"} & set(kinds)) and (
+            bool(lessons) or bool(handouts))
+        if needs_assets:
+            ensure_assets(out, cache, force=force)
+        data = data_digest(course_path("course_data"))
+        code = code_digest()
+        planner = _Planner(data, code)
+        manifest = Manifest(out, tmp)
+        manifest.meta = {"course": "pakfp-course", "version": __version__,
+                         "notebooks": str(notebooks)}
+        report = BuildReport(out)
+        todo: list[Job] = []
+        for job in _plan(lessons, kinds, handouts, planner, pdf):
+            if not force and all(manifest.is_fresh(rel, job.key) for _, rel in job.outputs):
+                report.skipped.append(job)
+            else:
+                todo.append(job)
+        ctx = Context(str(out.resolve()), str(cache.resolve()), timeout, chromium)
+        env = build_environment(cache)
+        for folder in env.values():  # Jupyter, IPython and matplotlib state folders
+            if os.path.isabs(folder):
+                Path(folder).mkdir(parents=True, exist_ok=True)
+
+        def on_result(result: JobResult) -> None:
+            report.results.append(result)
+            if not result.failure:
+                for rel, (sha, size) in result.written.items():
+                    manifest.record(rel, _entry(result.job, result, rel, sha, size, data, code))
+            manifest.save()
+
+        try:
+            _run(todo, ctx, jobs or os.cpu_count() or 1, env, on_result, quiet)
+        finally:
+            manifest.save()
+            write_index(out, manifest.outputs, _failed_notebooks(out), tmp)
+        report.seconds = time.perf_counter() - start
+        return report
 
 
 @contextmanager
@@ -236,50 +253,6 @@ def _build_lock(cache: Path) -> Iterator[None]:
                 f"another build is writing to {cache.parent}; wait for it to finish or "
                 "choose another --out") from None
         yield
-
-
-def _execute_locked(out: Path, cache: Path, lessons: list[Lesson], kinds: tuple[str, ...],
-                    handouts: list[Handout], chromium: str | None, *, jobs: int | None,
-                    force: bool, pdf: bool, quiet: bool, timeout: int, notebooks: Path,
-                    start: float) -> BuildReport:
-    tmp = cache / "tmp"
-    shutil.rmtree(tmp, ignore_errors=True)  # parts left by an interrupted run
-    tmp.mkdir(parents=True, exist_ok=True)
-    needs_assets = bool({"html", "slides", "handouts", "instructor"} & set(kinds)) and (
-        bool(lessons) or bool(handouts))
-    if needs_assets:
-        ensure_assets(out, cache, force=force)
-    data = data_digest(course_path("course_data"))
-    code = code_digest()
-    planner = _Planner(out, data, code)
-    manifest = Manifest(out, tmp)
-    manifest.meta = {"course": "pakfp-course", "version": __version__,
-                     "notebooks": str(notebooks)}
-    report = BuildReport(out)
-    todo: list[Job] = []
-    for job in _plan(lessons, kinds, handouts, planner, pdf):
-        if not force and all(manifest.is_fresh(rel, job.key) for _, rel in job.outputs):
-            report.skipped.append(job)
-        else:
-            todo.append(job)
-    ctx = Context(str(out.resolve()), str(cache.resolve()), timeout, chromium)
-    env = build_environment(cache)
-
-    def on_result(result: JobResult) -> None:
-        report.results.append(result)
-        if not result.failure:
-            for rel, (sha, size) in result.written.items():
-                manifest.record(rel, _entry(result.job, result, rel, sha, size, data, code))
-        manifest.save()
-
-    try:
-        with _environment(env):
-            _run(todo, ctx, jobs or os.cpu_count() or 1, env, on_result, quiet)
-    finally:
-        manifest.save()
-        write_index(out, manifest.outputs, _failed_notebooks(out), tmp)
-    report.seconds = time.perf_counter() - start
-    return report
 
 
 def _failed_notebooks(out: Path) -> list[str]:

@@ -79,18 +79,17 @@ def run_notebook(
     tmp_dir: Path,
     cwd: Path,
     timeout: int = CELL_TIMEOUT,
-) -> tuple[NotebookNode, float, ExecutionFailure | None]:
+) -> tuple[NotebookNode, ExecutionFailure | None]:
     """Execute ``nb`` with ``parameters`` in a fresh kernel.
 
-    Returns the executed notebook (up to the failing cell on failure), the
-    seconds taken and the failure, if any. Every cell has ``timeout`` seconds.
+    Returns the executed notebook (up to the failing cell on failure) and the
+    failure, if any. Every cell has ``timeout`` seconds.
     """
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
     Path(tmp_dir).mkdir(parents=True, exist_ok=True)
     out_path = Path(tmp_dir) / f"executing-{os.getpid()}-{time.monotonic_ns()}.ipynb"
-    start = time.perf_counter()
     failure = None
     try:
         result = papermill.execute_notebook(
@@ -108,6 +107,5 @@ def run_notebook(
             failure.error = (f"a cell ran longer than the {timeout} s per-cell timeout "
                              f"({failure.error})")
     finally:
-        seconds = time.perf_counter() - start
         out_path.unlink(missing_ok=True)
-    return result, seconds, failure
+    return result, failure

@@ -8,7 +8,6 @@ carries its static picture beside the live view.
 
 from __future__ import annotations
 
-import html
 from importlib import resources
 from pathlib import Path
 
@@ -56,15 +55,7 @@ def render_html(
     """
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(
-        template_name="pakfp_lab",
-        extra_template_basedirs=[_template_dir()],
-        extra_template_paths=[_template_dir()],
-        exclude_input=exclude_input,
-        exclude_input_prompt=True,
-        exclude_output_prompt=True,
-    )
-    exporter.register_preprocessor(_hide_input_preprocessor(), enabled=True)
+    exporter = _exporter(HTMLExporter, "pakfp_lab", exclude_input=exclude_input)
     nb = _titled(nb, title)
     body, _ = exporter.from_notebook_node(
         nb, resources=_resources(assets, widgets=widgets, header=header, footer=footer))
@@ -75,19 +66,26 @@ def render_slides(nb: NotebookNode, *, assets: str, title: str) -> str:
     """Return a notebook as a reveal.js deck that loads everything from ``assets``."""
     from nbconvert import SlidesExporter
 
-    exporter = SlidesExporter(
-        template_name="pakfp_reveal",
-        extra_template_basedirs=[_template_dir()],
-        extra_template_paths=[_template_dir()],
-        reveal_url_prefix=f"{assets}/reveal.js",
-        reveal_theme="white",
-        exclude_input_prompt=True,
-        exclude_output_prompt=True,
-    )
-    exporter.register_preprocessor(_hide_input_preprocessor(), enabled=True)
+    exporter = _exporter(SlidesExporter, "pakfp_reveal", reveal_url_prefix=f"{assets}/reveal.js",
+                         reveal_theme="white")
     body, _ = exporter.from_notebook_node(
         _titled(nb, title), resources=_resources(assets, widgets=True))
     return body
+
+
+def _exporter(cls, template: str, **options):
+    """Return an nbconvert exporter using one of the course's templates.
+
+    Prompts are left out and cells tagged ``hide-input`` show only their output.
+    """
+    from nbconvert.preprocessors import TagRemovePreprocessor
+
+    exporter = cls(template_name=template, extra_template_basedirs=[_template_dir()],
+                   extra_template_paths=[_template_dir()], exclude_input_prompt=True,
+                   exclude_output_prompt=True, **options)
+    exporter.register_preprocessor(
+        TagRemovePreprocessor(remove_input_tags={"hide-input"}, enabled=True), enabled=True)
+    return exporter
 
 
 def _titled(nb: NotebookNode, title: str) -> NotebookNode:
@@ -97,42 +95,16 @@ def _titled(nb: NotebookNode, title: str) -> NotebookNode:
     return nb
 
 
-def _hide_input_preprocessor():
-    from nbconvert.preprocessors import TagRemovePreprocessor
-
-    return TagRemovePreprocessor(remove_input_tags={"hide-input"}, enabled=True)
-
-
 def sources_footer(datasets: list[str], extra: list[str]) -> str:
-    """Return the HTML of a handout's Sources footer, from :func:`pakfp_course.cite`."""
-    from .. import data
+    """Return the HTML of a handout's Sources footer: the lesson's own Sources section.
 
-    parts = ["<h2>Sources</h2>"]
-    if not datasets:
-        datasets = ["seeds"]
-    for name in datasets:
-        lines = data.cite(name).splitlines()
-        items = "".join(f"<li>{_linkify(line)}</li>" for line in lines[1:])
-        parts.append(f"<p><strong>{html.escape(lines[0])}</strong></p><ul>{items}</ul>")
-    if extra:
-        table = data.load("sources").set_index("source_id")
-        items = []
-        for sid in extra:
-            if sid in table.index:
-                items.append(f"<li>{_linkify(str(table.loc[sid, 'citation']))} ({sid})</li>")
-        parts.append("<p><strong>Further sources cited in this lesson</strong></p>"
-                     f"<ul>{''.join(items)}</ul>")
-    return "\n".join(parts)
+    It is :func:`pakfp_course.lesson.sources` (every dataset's :func:`pakfp_course.cite`,
+    then the extra sources) rendered to HTML; the course's seed papers stand in when
+    a notebook cited nothing.
+    """
+    from nbconvert.filters import markdown2html_mistune
 
+    from ..lesson import sources
 
-def _linkify(text: str) -> str:
-    """Escape text and turn bare http(s) addresses into links (citations may link out)."""
-    out = []
-    for word in text.split(" "):
-        if word.startswith(("http://", "https://")):
-            url = word.rstrip(".,;)")
-            tail = word[len(url):]
-            out.append(f'<a href="{html.escape(url)}">{html.escape(url)}</a>{html.escape(tail)}')
-        else:
-            out.append(html.escape(word))
-    return " ".join(out)
+    body = sources(datasets or ["seeds"], extra).data
+    return "<h2>Sources</h2>\n" + markdown2html_mistune(body)

@@ -40,12 +40,7 @@ def write_index(out: Path, outputs: Mapping[str, dict], failed: list[str], tmp: 
         if not (Path(out) / rel).is_file():
             continue
         by_kind = lessons.setdefault(entry.get("lesson", "?"), {})
-        kind = entry.get("kind", "")
-        if rel.startswith("student/"):
-            kind = "student"
-        if rel.startswith("instructor/"):
-            kind = "instructor"
-        by_kind.setdefault(kind, []).append(rel)
+        by_kind.setdefault(entry.get("kind", ""), []).append(rel)
     rows = []
     for lesson, by_kind in sorted(lessons.items()):
         cells = []

@@ -67,6 +67,7 @@ class Job:
     outputs: tuple[tuple[str, str], ...]
     key: str
     label: str = ""  # the lesson's title, for the index and manifest
+    notebook_sha256: str = ""  # of the notebook the key was made from
 
     @property
     def name(self) -> str:
@@ -108,19 +109,16 @@ def _assets_rel(relpath: str) -> str:
 
 
 def _write(ctx: Context, result: JobResult, relpath: str, data: str | bytes) -> None:
-    sha = atomic_write(Path(ctx.out) / relpath, data, Path(ctx.cache) / "tmp")
-    size = len(data.encode("utf-8") if isinstance(data, str) else data)
-    result.written[relpath] = (sha, size)
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    sha = atomic_write(Path(ctx.out) / relpath, raw, Path(ctx.cache) / "tmp")
+    result.written[relpath] = (sha, len(raw))
 
 
 def _phase_label(phase: str) -> str:
-    from .. import data
+    from ..phases import PHASE_IDS, phase_table, phase_years
 
-    table = data.load("phases").set_index("phase_id")
-    if phase in table.index:
-        row = table.loc[phase]
-        end = "present" if str(row["end_year"]) in ("<NA>", "nan") else row["end_year"]
-        return f"{row['name']}, {row['start_year']}–{end}"
+    if phase in PHASE_IDS:
+        return f"{phase_table().loc[phase, 'name']}, {phase_years(phase)}"
     return "all phases"
 
 
@@ -207,7 +205,7 @@ def run_job(job: Job, ctx: Context) -> JobResult:
         else:
             work = Path(ctx.cache) / "work"
             work.mkdir(parents=True, exist_ok=True)
-            executed, _, failure = run_notebook(
+            executed, failure = run_notebook(
                 nb, dict(job.parameters), tmp_dir=Path(ctx.cache) / "tmp", cwd=work,
                 timeout=ctx.timeout)
             if failure is not None:

@@ -9,6 +9,7 @@ output folder is created.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 from collections.abc import Iterable, Mapping, Sequence
@@ -18,6 +19,7 @@ from pathlib import Path
 import nbformat
 
 from ..errors import BuildRequestError, UnknownChoiceError
+from ..lesson import AUDIENCES
 from ..phases import ALL, PHASE_IDS
 from .transform import lesson_title, parameters_of
 
@@ -39,7 +41,7 @@ DEFAULT_MATRIX: tuple[dict[str, list], ...] = ({"phase": list(PHASE_IDS)},)
 #: Values a lesson parameter may take, where the course fixes them.
 PARAMETER_CHOICES: dict[str, tuple[str, ...]] = {
     "phase": (*PHASE_IDS, ALL),
-    "audience": ("student", "instructor"),
+    "audience": AUDIENCES,
 }
 
 
@@ -140,24 +142,15 @@ def coerce_value(lesson: Lesson, name: str, value: object) -> object:
 
 def _from_text(lesson: Lesson, name: str, text: str, default: object) -> object:
     kind = type(default)
-    try:
-        if kind is bool:
-            if text.lower() in ("true", "1", "yes"):
-                return True
-            if text.lower() in ("false", "0", "no"):
-                return False
-            raise ValueError(text)
+    if kind is bool and text.lower() in ("true", "1", "yes", "false", "0", "no"):
+        return text.lower() in ("true", "1", "yes")
+    with contextlib.suppress(ValueError):
         if kind in (int, float):
             return kind(text)
         if kind in (list, dict):
             value = json.loads(text)
             if isinstance(value, kind):
                 return value
-            raise ValueError(text)
-    except ValueError:
-        pass
-    else:
-        return text if kind is str else kind(text)
     raise BuildRequestError(
         f"parameter {name!r} of lesson {lesson.name} takes a {kind.__name__} "
         f"(default {default!r}); {text!r} is not one")
