@@ -20,15 +20,15 @@ def lessons():
 def test_lessons_by_name_or_number(lessons):
     assert [x.name for x in lessons][:3] == ["00_start_here", "01_cold_war_roots",
                                              "02_three_phases"]
-    chosen = r.find_lessons(course_path("notebooks"), ["04", "02_three_phases.ipynb", "04_rsct"])
-    assert [x.name for x in chosen] == ["02_three_phases", "04_rsct"]
+    chosen = r.find_lessons(course_path("notebooks"), ["05", "02_three_phases.ipynb", "05_rsct"])
+    assert [x.name for x in chosen] == ["02_three_phases", "05_rsct"]
     assert chosen[0].parameters == {"phase": "all", "audience": "student"}
 
 
 def test_unknown_lesson_lists_the_lessons():
     with pytest.raises(UnknownChoiceError) as err:
         r.find_lessons(course_path("notebooks"), ["02_three_phase"])
-    assert "02_three_phases" in str(err.value) and "07_review" in str(err.value)
+    assert "02_three_phases" in str(err.value) and "08_review" in str(err.value)
     assert err.value.suggestion == "02_three_phases"
 
 
@@ -66,13 +66,13 @@ def test_default_matrix_is_every_lesson_at_every_phase(lessons):
 
 def test_matrix_file_expands_lists_and_names_lessons(tmp_path: Path, lessons):
     f = tmp_path / "m.yaml"
-    f.write_text("- lessons: [02, 04_rsct]\n  phase: [2001-2008, 2009-2016]\n"
+    f.write_text("- lessons: [02, 05_rsct]\n  phase: [2001-2008, 2009-2016]\n"
                  "  audience: instructor\n- phase: all\n", encoding="utf-8")
     groups = r.read_matrix(f)
     handouts = r.handout_requests(lessons[:1], groups, all_lessons=lessons)
     names = [(h.lesson.name, h.stem) for h in handouts]
     assert ("02_three_phases", "2001-2008__audience-instructor") in names
-    assert ("04_rsct", "2009-2016__audience-instructor") in names
+    assert ("05_rsct", "2009-2016__audience-instructor") in names
     assert ("00_start_here", "all") in names
     assert len(names) == 5
 

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 LESSONS = [
     "00_start_here", "01_cold_war_roots", "02_three_phases", "03_bandwagoning",
-    "04_rsct", "05_china_turn", "06_stability_and_sources", "07_review",
+    "04_double_game", "05_rsct", "06_china_turn", "07_stability_and_sources", "08_review",
 ]
 TAGS = {
     "parameters", "solution", "instructor-only", "hide-input", "handout-skip", "slides-skip",

@@ -48,7 +48,7 @@ def test_every_lesson_has_questions_and_every_question_is_well_formed(bank):
     by_lesson = {lesson: [q for q in bank if q.lesson == lesson] for lesson in quiz.LESSONS}
     assert all(len(qs) >= 4 for qs in by_lesson.values()), {k: len(v) for k, v in
                                                              by_lesson.items()}
-    assert len(by_lesson["07_review"]) >= 6
+    assert len(by_lesson["08_review"]) >= 6
     assert len({q.question_id for q in bank}) == len(bank)
     assert {q.kind for q in bank} == {"single", "multiple"}
     for q in bank:
@@ -119,10 +119,10 @@ def test_the_number_check_catches_an_invented_number(numbers_by_source):
     q = _q(prompt="Walt (1987) counted 1983 alliances and 34.5 wars.")
     assert _unsourced_numbers(q, numbers_by_source) == {"1983", "34.5"}
     # the right figure from the wrong source does not count either
-    crs = Question("T02", "07_review", "single", "CRS prints $34,183m.",
+    crs = Question("T02", "08_review", "single", "CRS prints $34,183m.",
                    _q().options, ("WALT_1987",))
     assert _unsourced_numbers(crs, numbers_by_source) == {"34183"}
-    ok = Question("T03", "07_review", "single", "CRS prints $34,183m.", _q().options,
+    ok = Question("T03", "08_review", "single", "CRS prints $34,183m.", _q().options,
                   ("CRS_PAKAID_2019_03",))
     assert _unsourced_numbers(ok, numbers_by_source) == set()
 
@@ -150,10 +150,10 @@ def test_bank_sources_resolve():
 
 # ------------------------------------------------------------------------ loading
 def test_load_by_lesson_and_by_ids_in_the_order_asked():
-    lesson = quiz.load_questions("04_rsct")
-    assert lesson and {q.lesson for q in lesson} == {"04_rsct"}
-    got = quiz.load_questions(ids=["Q05-02", "Q01-01"])
-    assert [q.question_id for q in got] == ["Q05-02", "Q01-01"]
+    lesson = quiz.load_questions("05_rsct")
+    assert lesson and {q.lesson for q in lesson} == {"05_rsct"}
+    got = quiz.load_questions(ids=["Q06-02", "Q01-01"])
+    assert [q.question_id for q in got] == ["Q06-02", "Q01-01"]
     assert quiz.load_questions("01_cold_war_roots", ["Q01-03"])[0].question_id == "Q01-03"
 
 
@@ -168,8 +168,8 @@ def test_unknown_lesson_names_the_valid_lessons():
 def test_unknown_question_id_names_the_valid_ids():
     with pytest.raises(UnknownChoiceError, match=r"'Q99-01'.*'Q00-01'"):
         quiz.load_questions(ids=["Q00-01", "Q99-01"])
-    with pytest.raises(UnknownChoiceError, match=r"lesson '04_rsct'.*'Q04-01'"):
-        quiz.load_questions("04_rsct", ids=["Q03-01"])
+    with pytest.raises(UnknownChoiceError, match=r"lesson '05_rsct'.*'Q05-01'"):
+        quiz.load_questions("05_rsct", ids=["Q03-01"])
 
 
 def _bank_frame() -> pd.DataFrame:
@@ -188,9 +188,9 @@ def test_a_single_choice_question_with_two_correct_options_is_reported(data_copy
 
 def test_a_multiple_choice_question_without_a_correct_option_is_reported():
     frame = _bank_frame()
-    mask = frame.question_id == "Q07-01"
+    mask = frame.question_id == "Q08-01"
     frame.loc[mask, "correct"] = False
-    with pytest.raises(CourseDataError, match="question Q07-01: a multiple-choice question "
+    with pytest.raises(CourseDataError, match="question Q08-01: a multiple-choice question "
                        "needs at least one correct option"):
         quiz.questions_from_frame(frame)
 
@@ -238,7 +238,7 @@ def test_grade_multiple_with_partial_credit_and_missed_options():
 
 
 def test_grade_a_real_question_from_the_bank():
-    (q,) = quiz.load_questions(ids=["Q07-04"])
+    (q,) = quiz.load_questions(ids=["Q08-04"])
     fb = quiz.grade(q, q.correct_keys)
     assert fb.correct and fb.score == 1.0
     assert len(fb.messages) == len(q.correct_keys)
@@ -267,9 +267,9 @@ def test_quiz_returns_a_widget_without_displaying(monkeypatch):
         raise AssertionError("the builder must not call display()")
 
     monkeypatch.setattr(IPython.display, "display", refuse)
-    widget = quiz.quiz("05_china_turn")
+    widget = quiz.quiz("06_china_turn")
     assert isinstance(widget, w.Widget) and isinstance(widget, quiz.QuizWidget)
-    assert [q.lesson for q in widget.questions] == ["05_china_turn"] * len(widget.questions)
+    assert [q.lesson for q in widget.questions] == ["06_china_turn"] * len(widget.questions)
     for q, answer in zip(widget.questions, widget.answer_widgets, strict=True):
         assert isinstance(answer, w.RadioButtons if q.kind == "single" else quiz.CheckboxGroup)
     assert len(widget.check_buttons) == len(widget.feedback) == len(widget.questions)
@@ -314,7 +314,7 @@ def test_text_from_the_bank_is_escaped():
     evil = "<script>alert(1)</script>"
     options = (Option("a", f"{evil} right", True, f"because {evil}"),
                Option("b", "<b>bold</b> wrong", False, "<img src=x onerror=alert(2)>"))
-    widgets = [quiz.QuizWidget([Question("T09", "07_review", kind, f"Which {evil}?", options)])
+    widgets = [quiz.QuizWidget([Question("T09", "08_review", kind, f"Which {evil}?", options)])
                for kind in ("single", "multiple")]
     for widget in widgets:
         widget.answer_widgets[0].value = "b" if isinstance(widget.answer_widgets[0],
@@ -350,7 +350,7 @@ def test_display_bundle_has_live_view_picture_alt_and_text_without_answers():
 
 
 def test_the_card_draws_questions_and_options_but_no_answers():
-    widget = quiz.quiz("06_stability_and_sources")
+    widget = quiz.quiz("07_stability_and_sources")
     fig = quiz._card(widget.questions, widget.title)
     drawn = " ".join(t.get_text() for t in fig.texts)
     for q in widget.questions:
@@ -369,7 +369,7 @@ def test_in_a_kernel_the_quiz_is_one_bundle_and_plain_html_keeps_its_picture(tmp
 
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_code_cell("from pakfp_course import quiz\n"
-                                          "quiz.quiz('04_rsct')")]
+                                          "quiz.quiz('05_rsct')")]
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
                                  "language": "python"}
     NotebookClient(nb, timeout=120, kernel_name="python3",

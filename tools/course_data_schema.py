@@ -287,7 +287,9 @@ RESOURCES: list[dict[str, Any]] = [
         "description": "Strikes and people killed or injured per calendar year, summed from the "
         "Bureau's per-strike records; min and max are the bounds of its reporting.",
         "caveats": [
-            "Min and max are bounds, not estimates; other trackers count far fewer civilians.",
+            "Min and max are bounds, not estimates. Other trackers count fewer civilians "
+            "(New America, Long War Journal, the US government): see drone_estimates, whose "
+            "scopes and vintages differ.",
         ],
         "primaryKey": ["year"],
         "fields": [
@@ -329,6 +331,49 @@ RESOURCES: list[dict[str, Any]] = [
                 required=True,
             ),
             SRC(),
+        ],
+    },
+    {
+        "name": "drone_estimates",
+        "title": "Counter-estimates of US drone strikes and deaths in Pakistan, by tracker",
+        "description": "Totals published by New America, the Long War Journal, the Bureau of "
+        "Investigative Journalism, Columbia Law School's Human Rights Clinic and the US "
+        "government (ODNI), beside each other: one row per figure, with its scope, period and "
+        "vintage.",
+        "caveats": [
+            "Not one series: trackers, periods, vintages and scopes differ; compare rows only "
+            "where period and scope match.",
+            "The ODNI figures (and Zenko's average) cover strikes in several countries outside "
+            "'areas of active hostilities', not Pakistan alone (pakistan_only = false).",
+            "New America revised its counts over time (e.g. 2011 civilians 3-9 in 2012, 49-62 "
+            "later); rows marked derived are sums computed by the reference compiler from "
+            "per-strike records.",
+        ],
+        "primaryKey": ["estimate_id"],
+        "fields": [
+            F("estimate_id", "string", "Row id", required=True, pattern=r"DE\d{2}"),
+            F("tracker", "string", "Who counted", required=True),
+            F("scope", "string", "Where the count covers", required=True),
+            F("pakistan_only", "boolean", "True when the count covers Pakistan alone",
+              required=True),
+            F("period", "string", "Period as published", required=True),
+            F("first_year", "integer", "First calendar year of the period (empty if not "
+              "printed)", "year"),
+            F("last_year", "integer", "Last calendar year of the period", "year",
+              required=True),
+            F("strikes", "integer", "Strikes", "strikes", minimum=0),
+            F("killed_low", "integer", "People killed, low figure", "persons", minimum=0),
+            F("killed_high", "integer", "People killed, high figure", "persons", minimum=0),
+            F("civilians_low", "integer", "Civilians killed, low figure", "persons",
+              minimum=0),
+            F("civilians_high", "integer", "Civilians killed, high figure", "persons",
+              minimum=0),
+            F("derived", "boolean", "True when the figure was summed or derived, not printed",
+              required=True),
+            F("as_of", "string", "Vintage: when the count was published or compiled",
+              required=True),
+            SRC(),
+            NOTE(),
         ],
     },
     {
@@ -527,13 +572,19 @@ RESOURCES: list[dict[str, Any]] = [
         "description": "Events with date, precision, category, actors (ISO3 codes; TALIBAN also "
         "covers the TTP, RUS also stands for the USSR) and the course phase they fall in.",
         "caveats": [
-            "Some dates are known to the month or year only (date_precision): the date "
-            "column then holds the first day of that month or year."
+            "Some dates are known to the month or year only (date_precision): date and "
+            "date_end then hold the first and last day of that month or year. Timelines place "
+            "such an event at the end of its span (the day by which it had certainly happened) "
+            "and mark it as approximate.",
+            "Contested events are attributed in their description (\"India said ...; Pakistan "
+            "denied ...\"); some dates differ between sources (see the sources' notes).",
         ],
         "primaryKey": ["event_id"],
         "fields": [
             F("event_id", "string", "Event id", required=True, pattern=r"EV\d{3}"),
             F("date", "date", "Date (first day of the month/year if less precise)", required=True),
+            F("date_end", "date", "Last day of the date's span (= date when known to the day)",
+              required=True),
             F(
                 "date_precision",
                 "string",
@@ -765,7 +816,8 @@ RESOURCES: list[dict[str, Any]] = [
         "description": "Citation, URL as published and a note for every source_id used "
         "anywhere in the course data.",
         "caveats": [
-            "Pages were consulted on 2026-11-25 from archived copies; URLs are given as "
+            "Pages were consulted on 2026-11-25 and 2026-12-03 from stored copies; URLs are "
+            "given as "
             "published and were not checked live."
         ],
         "primaryKey": ["source_id"],
@@ -781,6 +833,33 @@ RESOURCES: list[dict[str, Any]] = [
                 required=True,
                 enum=["reference", "course"],
             ),
+        ],
+    },
+    {
+        "name": "readings",
+        "title": "Further reading: scholarly books and articles",
+        "description": "Books and articles on US-Pakistan, China-Pakistan and India-Pakistan "
+        "relations and on alliance and hedging theory, with publisher or journal, identifier "
+        "and the author's perspective, for the lessons' Further reading sections.",
+        "caveats": [
+            "Perspective is a rough label (where the author writes from), not a verdict on the "
+            "argument.",
+            "No Chinese-authored reading could be verified yet: a gap to fill. Editions differ "
+            "between countries; ISBNs are given only where a source showed one.",
+        ],
+        "primaryKey": ["reading_id"],
+        "fields": [
+            F("reading_id", "string", "Reading id", required=True, pattern=r"RD\d{2}"),
+            F("author", "string", "';'-separated authors or editors", required=True),
+            F("year", "integer", "Year of publication", "year", required=True),
+            F("title", "string", "Title", required=True),
+            F("publisher_or_journal", "string", "Publisher (place) or journal", required=True),
+            F("identifier", "string", "ISBN, DOI or JSTOR number where seen"),
+            F("topic", "string", "What it covers", required=True),
+            F("perspective", "string", "Where the author writes from: US-based, Pakistani, "
+              "Indian, Europe- or Canada-based, or theory", required=True),
+            SRC(),
+            NOTE(),
         ],
     },
     {
@@ -833,7 +912,7 @@ RESOURCES: list[dict[str, Any]] = [
                 "string",
                 "Question id: Q, lesson number, '-', index (e.g. Q03-02)",
                 required=True,
-                pattern=r"Q0[0-7]-\d{2}",
+                pattern=r"Q0[0-8]-\d{2}",
             ),
             F(
                 "lesson",
@@ -845,10 +924,11 @@ RESOURCES: list[dict[str, Any]] = [
                     "01_cold_war_roots",
                     "02_three_phases",
                     "03_bandwagoning",
-                    "04_rsct",
-                    "05_china_turn",
-                    "06_stability_and_sources",
-                    "07_review",
+                    "04_double_game",
+                    "05_rsct",
+                    "06_china_turn",
+                    "07_stability_and_sources",
+                    "08_review",
                 ],
             ),
             F(

@@ -501,32 +501,124 @@ def phase_for_year(year: int) -> str:
     return "2017-present"
 
 
+def date_span(label: str, precision: str) -> tuple[str, str]:
+    """Return the first and last day of a date known to the day, month or year."""
+    if precision == "day":
+        return label, label
+    if precision == "month":
+        year, month = int(label[:4]), int(label[5:7])
+        return f"{label}-01", month_end(year, month)
+    return f"{label}-01-01", f"{label}-12-31"
+
+
 def events(ref: Path) -> list[Row]:
+    """Return the events of ``events.csv`` and ``events_additions.csv``, in timeline order.
+
+    An event known only to the month or year spans that month or year
+    (``date`` to ``date_end``); the timeline places it at the end of its span,
+    the first day by which it had certainly happened, so that a cause dated to
+    the day is not shown after an effect dated only to the month or year.
+    """
     rows = []
-    for r in read(ref, "events.csv"):
-        label, precision = r["date"], r["date_precision"]
-        date = {"day": label, "month": f"{label}-01", "year": f"{label}-01-01"}[precision]
+    for name in ("events.csv", "events_additions.csv"):
+        for r in read(ref, name):
+            label, precision = r["date"], r["date_precision"]
+            start, end = date_span(label, precision)
+            rows.append(
+                {
+                    "event_id": r["event_id"],
+                    "date": start,
+                    "date_end": end,
+                    "date_precision": precision,
+                    "date_label": label,
+                    "phase": phase_for_year(int(label[:4])),
+                    "title": r["title"],
+                    "description": r["description"],
+                    "category": r["category"],
+                    "actors": ids(r["actors"]),
+                    "source_id": ids(r["source_id"]),
+                }
+            )
+    return sorted(rows, key=lambda r: (r["date_end"], r["date"], r["event_id"]))
+
+
+# ------------------------------------------------------ drone counter-estimates
+
+
+def _years_of(period: str) -> tuple[str, str]:
+    """Return the first and last calendar year a period label names ('' where it names none)."""
+    years = re.findall(r"\b(?:19|20)\d{2}\b", period)
+    if not years:
+        return "", ""
+    if len(years) == 1 and not re.search(r"calendar year|^\d{4}$", period):
+        return "", years[0]  # "... to c. 1 July 2016": the start is not printed
+    return years[0], years[-1]
+
+
+def drone_estimates(ref: Path) -> list[Row]:
+    rows = []
+    for i, r in enumerate(read(ref, "drone_counter_estimates.csv"), start=1):
+        first, last = _years_of(r["period"])
         rows.append(
             {
-                "event_id": r["event_id"],
-                "date": date,
-                "date_precision": precision,
-                "date_label": label,
-                "phase": phase_for_year(int(label[:4])),
-                "title": r["title"],
-                "description": r["description"],
-                "category": r["category"],
-                "actors": ids(r["actors"]),
+                "estimate_id": f"DE{i:02d}",
+                "tracker": r["tracker"],
+                "scope": r["scope"],
+                "pakistan_only": "true" if r["scope"] == "Pakistan" else "false",
+                "period": r["period"],
+                "first_year": first,
+                "last_year": last,
+                "strikes": num(r["strikes"]),
+                "killed_low": num(r["killed_low"]),
+                "killed_high": num(r["killed_high"]),
+                "civilians_low": num(r["civilians_low"]),
+                "civilians_high": num(r["civilians_high"]),
+                "derived": "true" if "derived" in r["note"].lower() else "false",
+                "as_of": r["as_of"],
                 "source_id": ids(r["source_id"]),
+                "note": r["note"],
             }
         )
     return rows
 
 
+# ------------------------------------------------------------------ readings
+
+
+def readings(ref: Path) -> list[Row]:
+    return [{**r, "source_id": ids(r["source_id"])} for r in read(ref, "readings.csv")]
+
+
 # --------------------------------------------------------- claims, contrasts
 
 
+# Verdicts the course re-checked against its own data, so that a claim and the paper
+# figure it rests on carry one verdict. Each gives the new verdict and evidence.
+CLAIM_RECHECKS = {
+    "P000-25": (
+        "contradicted",
+        "USAID Greenbook obligations for FY2000 were about US$192m for India (economic 191.6 + "
+        "military 0.5) and about US$24m for Pakistan (economic 22.8 + military 0.9): India got "
+        "about 8 times as much, not 45 times (derived; see paper figure PF051). 45 times would "
+        "need Pakistan to have received under US$4.3m. A narrower aid category might differ, but "
+        "the paper names none. The Asia ranking (second after Indonesia) was not checked.",
+        "USAID_GREENBOOK_MEFLYNN",
+    ),
+}
+
+
+def _recheck(row: Row) -> Row:
+    if row["claim_id"] in CLAIM_RECHECKS:
+        verdict, evidence, source = CLAIM_RECHECKS[row["claim_id"]]
+        row = {**row, "verdict": verdict, "evidence_note": evidence, "source_id": source}
+    return row
+
+
 def claims(ref: Path) -> list[Row]:
+    return [_recheck(r) for r in _claims(ref)]
+
+
+def _claims(ref: Path) -> list[Row]:
     return [
         {
             "claim_id": r["claim_id"],
@@ -588,7 +680,8 @@ COURSE_SOURCES = [
 
 
 def sources(ref: Path) -> list[Row]:
-    rows = [{**r, "added_by": "reference"} for r in read(ref, "sources.csv")]
+    rows = [{**r, "added_by": "reference"} for name in ("sources.csv", "sources_additions.csv")
+            for r in read(ref, name)]
     rows += [{**r, "added_by": "course"} for r in COURSE_SOURCES]
     return sorted(rows, key=lambda r: r["source_id"])
 
@@ -606,6 +699,8 @@ TABLES: dict[str, Callable[[Path], list[Row]]] = {
     "cpec": cpec,
     "arms_imports": arms_imports,
     "events": events,
+    "drone_estimates": drone_estimates,
+    "readings": readings,
     "claims": claims,
     "contrasts": contrasts,
     "sources": sources,

@@ -26,8 +26,10 @@ __all__ = [
     "LedgerVerdict",
     "PhaseSummary",
     "aid_view",
+    "approximate_date",
     "check_categories",
     "check_year_range",
+    "chronological",
     "event_categories",
     "filter_claims",
     "filter_events",
@@ -59,9 +61,26 @@ def usd_bn(value_usd_m: float, digits: int = 2) -> str:
 
 
 # ------------------------------------------------------------------ phases
-def _csf_printed(phase: str) -> bool:
-    aid = summaries.aid_crs_revised()
-    return bool(aid.loc[aid["phase"] == phase, "csf_usd_m"].notna().any())
+def chronological(events: pd.DataFrame) -> pd.DataFrame:
+    """Return events in timeline order, each at the end of its date's span.
+
+    An event known only to the month or year is placed at the last day of that
+    month or year (``date_end``), the day by which it had certainly happened, so a
+    cause dated to the day never follows an effect dated less precisely (the
+    nuclear tests of 28 May 1998 come before the sanctions of "May 1998").
+    """
+    end = events["date_end"] if "date_end" in events else events["date"]
+    order = events.assign(_end=pd.to_datetime(end), _start=pd.to_datetime(events["date"]))
+    order = order.sort_values(["_end", "_start", "event_id"], kind="stable")
+    return order.drop(columns=["_end", "_start"]).reset_index(drop=True)
+
+
+def approximate_date(event: pd.Series) -> str:
+    """Return an event's date as known, saying when the day or month is unknown."""
+    label = str(event["date_label"])
+    unknown = {"month": "day unknown", "year": "month unknown"}.get(
+        str(event["date_precision"]))
+    return f"{label} ({unknown})" if unknown else label
 
 
 @dataclass(frozen=True)
@@ -82,7 +101,7 @@ def phase_summary(phase: str) -> PhaseSummary:
     check_phase(phase, allow_all=False)
     row = phase_table().loc[phase]
     events = data.load("events")
-    events = events[events["phase"] == phase].sort_values("date")
+    events = chronological(events[events["phase"] == phase])
     facts: list[dict[str, str]] = []
     if phase == "cold-war":
         gb = data.load("aid_greenbook")
@@ -97,12 +116,15 @@ def phase_summary(phase: str) -> PhaseSummary:
         aid_no_csf = summaries.aid_phase_totals(phase, include_csf=False).iloc[0]
         drones = summaries.drone_strike_phase_totals(phase).iloc[0]
         cost = summaries.cost_of_war_phase_totals(phase).iloc[0]
+        missing = aid["csf_not_printed"]
+        csf_known = not pd.isna(aid["csf_usd_m"])
         facts += [
-            {"measure": f"US aid appropriated ({aid['fiscal_years']}), incl. CSF",
+            {"measure": f"US aid appropriated ({aid['fiscal_years']}), incl. CSF"
+                        + (f" where printed (none for {missing})" if missing else ""),
              "value": usd_bn(aid["total_usd_m"]), "source": "CRS"},
             {"measure": "of which Coalition Support Funds (reimbursements)",
-             "value": usd_bn(aid["csf_usd_m"]) if _csf_printed(phase) else
-             "no CSF figure printed by CRS", "source": "CRS"},
+             "value": usd_bn(aid["csf_usd_m"]) if csf_known else
+             f"no CSF figure printed by CRS ({missing})", "source": "CRS"},
             {"measure": "US aid excl. CSF", "value": usd_bn(aid_no_csf["total_usd_m"]),
              "source": "CRS"},
             {"measure": "US drone strikes in Pakistan",
@@ -160,7 +182,7 @@ def filter_events(start: int, end: int, categories: Iterable[str] | None = None
     keep = years.between(start, end)
     if categories is not None:
         keep &= events["category"].isin(check_categories(categories))
-    return events[keep].sort_values("date").reset_index(drop=True)
+    return chronological(events[keep])
 
 
 def timeline_alt(events: pd.DataFrame, start: int, end: int) -> str:

@@ -28,10 +28,12 @@ __all__ = [
     "claim_cards",
     "enable_alt_text",
     "event_list",
+    "further_reading",
     "markdown",
     "md_table",
     "phase_box",
     "phases_of",
+    "reading_list",
     "sources",
     "usd_bn",
     "usd_m",
@@ -171,18 +173,61 @@ def claim_cards(ids: Iterable[str], *, sources: bool = True) -> Markdown:
 def event_list(ids: Iterable[str]) -> Markdown:
     """Return events as a dated list in timeline order: id, date, title, description.
 
-    Events are ordered by id, which runs in time order and, unlike the date column,
-    keeps a month-precision event after the day it followed.
+    Events are ordered by :func:`pakfp_course.explore.chronological` (an event known
+    only to the month or year at the end of its span); the date says when the day
+    or month is unknown.
     """
-    events = data.load("events").set_index("event_id")
+    events = data.load("events")
     ids = list(ids)
     for event_id in ids:
-        if event_id not in events.index:
-            raise UnknownChoiceError("event id", event_id, list(events.index))
-    rows = events.loc[sorted(ids)]
+        if event_id not in set(events["event_id"]):
+            raise UnknownChoiceError("event id", event_id, list(events["event_id"]))
+    rows = explore.chronological(events[events["event_id"].isin(ids)])
     return markdown("\n".join(
-        f"- **{i}** ({r['date_label']}) **{r['title']}**: {r['description']}"
-        for i, r in rows.iterrows()))
+        f"- **{r['event_id']}** ({explore.approximate_date(r)}) **{r['title']}**: "
+        f"{r['description']}" for _, r in rows.iterrows()))
+
+
+def _reading(r: pd.Series) -> str:
+    ident = f", {r['identifier']}" if isinstance(r["identifier"], str) and r["identifier"] else ""
+    authors = r["author"].replace(";", " and")
+    return (f"- {authors} ({r['year']}), *{r['title']}*, {r['publisher_or_journal']}{ident}. "
+            f"**Perspective:** {r['perspective']}. *Topic:* {r['topic']}. ({r['reading_id']})")
+
+
+def further_reading(ids: Iterable[str], *, why: dict[str, str] | None = None) -> Markdown:
+    """Return a lesson's Further reading: the chosen ``readings`` with each one's perspective.
+
+    Parameters
+    ----------
+    ids
+        Reading ids (``"RD01"`` ...), in the order to list them.
+    why
+        Optional note per id on what to read it for, appended to its entry.
+    """
+    table = data.load("readings").set_index("reading_id", drop=False)
+    why = why or {}
+    items = []
+    for reading_id in ids:
+        if reading_id not in table.index:
+            raise UnknownChoiceError("reading id", reading_id, list(table.index))
+        note = f" {why[reading_id]}" if reading_id in why else ""
+        items.append(_reading(table.loc[reading_id]) + note)
+    unknown = set(why) - set(ids)
+    if unknown:
+        raise UnknownChoiceError("reading id in why", sorted(unknown)[0], list(ids))
+    return markdown("\n".join(items))
+
+
+def reading_list() -> Markdown:
+    """Return the course reading list: every reading, grouped by perspective."""
+    table = data.load("readings")
+    parts = []
+    for perspective, rows in table.groupby(table["perspective"].str.split(" ").str[0],
+                                           sort=True):
+        parts.append(f"**{perspective}**\n\n" + "\n".join(_reading(r)
+                                                          for _, r in rows.iterrows()))
+    return markdown("\n\n".join(parts))
 
 
 def enable_alt_text() -> None:

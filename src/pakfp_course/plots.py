@@ -21,11 +21,9 @@ from matplotlib.patches import Circle, Ellipse, Patch, Rectangle
 from matplotlib.ticker import MaxNLocator
 
 from . import data, style, summaries
+from ._conflict_plots import DRONE_MEASURES, drone_estimates, drone_strikes, fatalities
 from ._plotkit import (
     GREY as _GREY,
-)
-from ._plotkit import (
-    MARKERS as _MARKERS,
 )
 from ._plotkit import (
     _bar,
@@ -42,6 +40,7 @@ from ._plotkit import (
 )
 from .display import describe_extremes
 from .errors import UnknownChoiceError
+from .explore import chronological
 from .ledger import ledger_table
 from .phases import check_phase
 
@@ -50,7 +49,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AID_COMPONENTS", "AID_KINDS", "DOLLARS", "DRONE_MEASURES", "RECIPIENTS", "RSCT_STYLES",
-    "aid_by_year", "aid_history", "arms_imports", "cost_of_war", "drone_strikes",
+    "aid_by_year", "aid_history", "arms_imports", "cost_of_war", "drone_estimates",
+    "drone_strikes",
     "fatalities", "ledger", "phase_totals", "rsct_map", "timeline", "verdicts",
 ]
 
@@ -58,7 +58,6 @@ AID_COMPONENTS: tuple[str, ...] = ("security", "economic", "csf")
 AID_KINDS: tuple[str, ...] = ("economic", "military")
 RECIPIENTS: tuple[str, ...] = ("PAK", "IND")
 DOLLARS: tuple[str, ...] = ("constant", "current")
-DRONE_MEASURES: tuple[str, ...] = ("strikes", "killed", "civilians", "children", "injured")
 LEDGER_COLUMNS = ("aid_usd_bn", "cost_usd_bn", "aid_label", "cost_label", "source_id")
 #: Fixed node positions: South Asia in the middle, outside powers around it.
 RSCT_ACTORS: dict[str, tuple[float, float]] = {
@@ -232,131 +231,6 @@ def cost_of_war(*, ax: Axes | None = None) -> Axes:
                    "US$ billions", alt)
 
 
-def drone_strikes(*, measure: str = "killed", ax: Axes | None = None) -> Axes:
-    """Draw US drone strikes in Pakistan per year (Bureau of Investigative Journalism).
-
-    Parameters
-    ----------
-    measure
-        ``"strikes"`` (bars) or ``"killed"``, ``"civilians"``, ``"children"``,
-        ``"injured"``: the min-max range the Bureau reports per year, drawn as a
-        floating bar from min to max (never as one made-up line).
-    """
-    (measure,) = _choose("drone-strike measure", measure, DRONE_MEASURES)
-    df = data.load("drone_strikes")
-    years = df["year"].astype(int).to_numpy()
-    x = years + 0.5  # each calendar year's bar sits in the middle of its year
-    ax = style.new_axes(ax)
-    _years(ax, years.min() - 0.2, years.max() + 1.2)
-    what = {"strikes": "US drone strikes in Pakistan", "killed": "People killed",
-            "children": "Children killed", "civilians": "Civilians killed",
-            "injured": "People injured"}[measure]
-    if measure == "strikes":
-        hi = df["strikes"].astype(float)
-        for xi, y, v in zip(x, years, hi, strict=True):
-            _bar(ax, xi, v, 0.75, f"{y}:strikes", color=style.SERIES["USA"])
-        alt = _peak_text(years, hi, what) + f" Total {int(hi.sum()):,} strikes."
-        title, ylabel = "US drone strikes in Pakistan per year", "strikes per year"
-    else:
-        lo, hi = df[f"{measure}_min"].astype(float), df[f"{measure}_max"].astype(float)
-        for i, (xi, y) in enumerate(zip(x, years, strict=True)):
-            _bar(ax, xi, hi[i] - lo[i], 0.75, f"{y}:range", bottom=lo[i], linewidth=1.5,
-                 color=style.SERIES["range"], edgecolor=style.OKABE_ITO["blue"],
-                 label="range reported (min-max)" if i == 0 else "_nolegend_")
-        peak = int(hi.idxmax())
-        ax.text(x[peak], hi[peak], f"{int(lo[peak]):,}-{int(hi[peak]):,}", ha="center",
-                va="bottom", fontsize=9)
-        ax.legend(loc="upper right", bbox_to_anchor=(1.0, 0.93), fontsize=10)
-        alt = (f"{what} in US drone strikes in Pakistan, reported as a range (min-max): "
-               f"highest in {years[peak]} ({int(lo[peak]):,}-{int(hi[peak]):,}). "
-               f"{_peak_text(years, hi, 'The upper bound')} "
-               f"Total {years.min()}-{years.max()}: {int(lo.sum()):,}-{int(hi.sum()):,}.")
-        title = f"{what} in US drone strikes in Pakistan (range of reports)"
-        ylabel = f"{what.lower()} per year"
-    _headroom(ax, float(hi.max()))
-    ax.set_xticks(x[::2], [str(y) for y in years[::2]])
-    return _finish(ax, df["source_id"], "Min and max are the bounds of the Bureau's reports, "
-                   "not estimates; other trackers count far fewer civilians.",
-                   title, "calendar year", ylabel, alt)
-
-
-def fatalities(*, trackers: Sequence[str] | None = None,
-               definitions: Sequence[str] | None = None, ax: Axes | None = None) -> Axes:
-    """Draw deaths in militant violence as counted by each tracker: points, never joined.
-
-    One marker and colour per tracker, at the middle of the period counted; part-year
-    figures are hollow, lined over their period; cumulative figures are left out.
-
-    Parameters
-    ----------
-    trackers
-        Trackers to show (default: all); valid values are those in the data.
-    definitions
-        Definitions of what is counted to show (default: all in the data).
-    """
-    fat = everything = data.load("fatalities")
-    for column, chosen in (("tracker", trackers), ("definition", definitions)):
-        if chosen is not None:
-            valid = list(dict.fromkeys(everything[column]))
-            fat = fat[fat[column].isin(_choose(column, chosen, valid))]
-    days = (fat["period_end"] - fat["period_start"]).dt.days
-    cumulative, no_total = fat[days > 366], fat[(days <= 366) & fat["total"].isna()]
-    fat = fat[(days <= 366) & fat["total"].notna()]
-    fat = fat.assign(start=_decimal_year(fat["period_start"]), total=fat["total"].astype(float),
-                     end=_decimal_year(fat["period_end"] + pd.Timedelta(days=1)),
-                     partial_period=fat["partial_period"].astype(bool))
-    ax = style.new_axes(ax)
-    lo, hi = (fat["start"].min(), fat["end"].max()) if len(fat) else (2001.0, 2026.0)
-    _years(ax, np.floor(lo) - 0.3, np.ceil(hi) + 0.3)
-    handles = []
-    order = _enum("fatalities", "tracker")
-    for tracker in sorted(set(fat["tracker"]), key=order.index):
-        rows, i = fat[fat["tracker"] == tracker], order.index(tracker)
-        for hollow, sel in rows.groupby("partial_period"):
-            _points(ax, (sel["start"] + sel["end"]) / 2, sel["total"], i, hollow,
-                    f"{tracker}:{'partial' if hollow else 'full'}")
-            if hollow:
-                ax.hlines(sel["total"], sel["start"], sel["end"], colors=style.PALETTE[i], lw=2)
-        handles.append(Line2D([], [], color=style.PALETTE[i], marker=_MARKERS[i], ls="none",
-                              markersize=8, markeredgecolor="#333333", label=tracker))
-    if fat["partial_period"].any():
-        handles.append(Line2D([], [], color="#333333", marker="o", markerfacecolor="none",
-                              markersize=8, lw=2, label="part of a year\n(line: period)"))
-    if handles:
-        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=9,
-                  title="tracker", title_fontsize=10)
-    else:
-        _empty(ax, "no figures for this selection")
-    notes = ["Trackers count different things (see definitions): not one series"]
-    if len(cumulative):
-        notes.append(f"cumulative figures left out: {', '.join(cumulative['period_label'])}")
-    if len(no_total):
-        notes.append(f"figures without a total left out: {len(no_total)}")
-    _headroom(ax, float(fat["total"].max()) if len(fat) else 1.0, 1.15)
-    return _finish(ax, fat["source_id"], "; ".join(notes) + ".",
-                   "Deaths in militant violence in Pakistan, by tracker",
-                   "year (middle of the period counted)", "people killed", _fatalities_alt(fat))
-
-
-def _fatalities_alt(fat: pd.DataFrame) -> str:
-    if fat.empty:
-        return "No fatality figures match this selection of trackers and definitions."
-    hi, lo = fat.loc[fat["total"].idxmax()], fat.loc[fat["total"].idxmin()]
-    alt = (f"{len(fat)} figures from {fat['tracker'].nunique()} trackers, "
-           f"{int(fat['start'].min())}-{int(np.ceil(fat['end'].max())) - 1}, not one series: "
-           f"highest {hi['total']:,.0f} ({hi['tracker']}, {hi['period_label']}, "
-           f"{hi['definition'].replace('_', ' ')}), lowest {lo['total']:,.0f} ({lo['tracker']}, "
-           f"{lo['period_label']}{', part of a year' if lo['partial_period'] else ''}).")
-    full = fat[~fat["partial_period"]]
-    spread = full.groupby(full["period_start"].dt.year)["total"].agg(["min", "max", "size"])
-    if not (spread := spread[spread["size"] > 1]).empty:
-        year = int((spread["max"] / spread["min"]).idxmax())
-        low, high = spread.loc[year, "min"], spread.loc[year, "max"]
-        alt += (f" Figures for the same year differ up to {high / low:.1f}-fold ({year}: "
-                f"{low:,.0f} to {high:,.0f}).")
-    return alt
-
-
 def arms_imports(*, ax: Axes | None = None) -> Axes:
     """Draw China's and the US's shares of Pakistan's arms imports per SIPRI period.
 
@@ -385,7 +259,9 @@ def timeline(events: pd.DataFrame | None = None, *, categories: Sequence[str] | 
     """Draw events on a time axis, one row per category.
 
     An empty selection draws an empty chart saying "no events". Hollow markers: dated to
-    the month or year only. Titles are written when eight or fewer events are shown.
+    the month or year only, drawn at the end of that span with a bar over the span
+    (see :func:`pakfp_course.explore.chronological`). Titles are written when eight or
+    fewer events are shown.
 
     Parameters
     ----------
@@ -402,10 +278,11 @@ def timeline(events: pd.DataFrame | None = None, *, categories: Sequence[str] | 
         raise ValueError(f"start ({start}) is after end ({end})")
     frame = data.load("events") if events is None else events.copy()
     frame["date"] = pd.to_datetime(frame["date"])
+    frame["date_end"] = pd.to_datetime(frame.get("date_end", frame["date"]))
     year = frame["date"].dt.year
     keep = (year >= (year.min() if start is None else start)) & (
         year <= (year.max() if end is None else end))
-    frame = frame[keep & (frame["category"].isin(chosen) if chosen else True)].sort_values("date")
+    frame = chronological(frame[keep & (frame["category"].isin(chosen) if chosen else True)])
     rows = [c for c in valid if c in (chosen or set(frame["category"]))]
     years = frame["date"].dt.year
     left = start if start is not None else int(years.min()) if len(frame) else 1947
@@ -413,9 +290,13 @@ def timeline(events: pd.DataFrame | None = None, *, categories: Sequence[str] | 
     ax = style.new_axes(ax)
     _years(ax, float(left), float(right) + 1)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    frame = frame.assign(x=_decimal_year(frame["date"]),
+    frame = frame.assign(x=_decimal_year(frame["date_end"]), x0=_decimal_year(frame["date"]),
                          y=frame["category"].map({c: i for i, c in enumerate(rows)}),
                          hollow=frame.get("date_precision", "day") != "day")
+    for r in frame[frame["hollow"]].itertuples():  # the span a month or year date allows
+        ax.plot([r.x0, r.x], [r.y, r.y], color=style.PALETTE[valid.index(r.category)
+                                                             % len(style.PALETTE)],
+                lw=2.5, alpha=0.6, solid_capstyle="butt", zorder=3, gid="span")
     for (c, hollow), sel in frame.groupby(["category", "hollow"]):
         _points(ax, sel["x"], sel["y"], valid.index(c), hollow,
                 f"{c}:{'approx' if hollow else 'day'}")
@@ -435,7 +316,8 @@ def timeline(events: pd.DataFrame | None = None, *, categories: Sequence[str] | 
                f"({most.iloc[0]}); busiest year {busy.index[0]} ({busy.iloc[0]} events). "
                f"First: {first['title']} ({first['date_label']}); last: {last['title']} "
                f"({last['date_label']}).")
-    return _finish(ax, frame["source_id"], "Hollow markers: dated to the month or year only.",
+    return _finish(ax, frame["source_id"], "Hollow markers: dated to the month or year only, "
+                   "placed at the end of that span (the bar).",
                    f"Events in Pakistan's foreign relations, {left}-{right}", "year", "",
                    alt, grid="x")
 

@@ -61,10 +61,11 @@ LESSONS: dict[str, str] = {
     "01_cold_war_roots": "Cold War roots",
     "02_three_phases": "The three phases",
     "03_bandwagoning": "Bandwagoning",
-    "04_rsct": "Regional Security Complex Theory",
-    "05_china_turn": "The turn to China",
-    "06_stability_and_sources": "Regional stability and reading sources",
-    "07_review": "Review",
+    "04_double_game": "The double game and the war at home",
+    "05_rsct": "Regional Security Complex Theory",
+    "06_china_turn": "The turn to China",
+    "07_stability_and_sources": "Regional stability and reading sources",
+    "08_review": "Review",
 }
 #: Question kinds: one correct option, or one or more correct options.
 KINDS = ("single", "multiple")

@@ -86,7 +86,14 @@ def aid_phase_totals(phase: str = "all", *, include_csf: bool = True,
 
     Budget requests are left out. Columns: ``security_usd_m``, ``economic_usd_m``,
     ``csf_usd_m`` and ``total_usd_m`` (the sum of the components chosen), plus
-    ``fiscal_years`` (the CRS labels summed).
+    ``fiscal_years`` (the CRS labels summed) and ``csf_not_printed`` (the labels
+    for which CRS printed no CSF figure, e.g. ``"FY2017, FY2018"``).
+
+    A fiscal year with no printed CSF figure adds nothing to ``csf_usd_m`` and is
+    named in ``csf_not_printed``; a phase with no printed CSF figure at all has
+    ``csf_usd_m`` missing (``<NA>``), not 0, and its ``total_usd_m`` is the sum of
+    the components that were printed. With ``include_csf=False`` CSF is left out on
+    request and ``csf_usd_m`` is 0.
     """
     aid = aid_crs_revised()
     aid = aid[aid["figure_status"] != "request"]
@@ -95,18 +102,21 @@ def aid_phase_totals(phase: str = "all", *, include_csf: bool = True,
         "phase": aid["phase"],
         "security_usd_m": aid["security_usd_m"],
         "economic_usd_m": aid["economic_usd_m"],
-        "csf_usd_m": csf.fillna(0) if include_csf else 0,
+        "csf_usd_m": csf if include_csf else 0,
         "fy_label": aid["fy_label"],
+        "csf_missing": aid["fy_label"].where(csf.isna() & include_csf),
     })
     out = frame.groupby("phase", sort=False).agg(
         security_usd_m=("security_usd_m", "sum"),
         economic_usd_m=("economic_usd_m", "sum"),
-        csf_usd_m=("csf_usd_m", "sum"),
+        csf_usd_m=("csf_usd_m", lambda s: s.sum(min_count=1)),
         fiscal_years=("fy_label", lambda s: ", ".join(s)),
+        csf_not_printed=("csf_missing", lambda s: ", ".join(s.dropna())),
     )
-    out["total_usd_m"] = out["security_usd_m"] + out["economic_usd_m"] + out["csf_usd_m"]
-    return _phase_frame(out.astype({c: "Int64" for c in out.columns if c.endswith("_m")}), phase,
-                        "CRS aid")
+    out["total_usd_m"] = (out["security_usd_m"] + out["economic_usd_m"]
+                          + out["csf_usd_m"].fillna(0))
+    ints = {c: "Int64" for c in out.columns if c.endswith("_m")}
+    return _phase_frame(out.astype(ints), phase, "CRS aid")
 
 
 def cost_of_war_phase_totals(phase: str = "all") -> pd.DataFrame:

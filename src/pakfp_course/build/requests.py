@@ -171,7 +171,7 @@ def read_matrix(path: Path) -> list[dict]:
     parameter name (or ``lessons``) and a value is one value or a list of values;
     lists expand into every combination::
 
-        - lessons: [02_three_phases, 04_rsct]
+        - lessons: [02_three_phases, 05_rsct]
           phase: [2001-2008, 2009-2016]
         - phase: 2017-present
     """
