@@ -30,7 +30,7 @@ TAGS = {
 SLIDE_TYPES = {"slide", "subslide", "fragment", "skip", "notes"}
 HEADINGS = [
     "Learning objectives", "Estimated time", "Read first", "Exercises", "Self-check quiz",
-    "Discussion questions", "Sources",
+    "Discussion questions", "Further reading", "Sources",
 ]
 EXPLORERS = ("phase_explorer", "timeline_explorer", "aid_explorer", "bandwagon_ledger",
              "rsct_explorer", "claim_checker")
@@ -96,6 +96,29 @@ def test_opens_with_title_and_has_every_section(nb):
     assert re.search(r"(yousaf-ma-2025|majeed-2024|khan-2024)\s*§", text), "paper sections"
 
 
+def _minutes(cell: str) -> tuple[int, int]:
+    low, _, high = cell.strip().replace("–", "-").partition("-")
+    return int(low), int(high or low)
+
+
+def test_part_timings_add_up_to_the_stated_time(nb):
+    text = _markdown(nb)
+    stated = re.search(r"(\d+)\s*[–-]\s*(\d+)\s*min", text)
+    assert stated, "estimated time in minutes"
+    header = re.search(r"^\|(.*\bminutes\b.*)\|\s*$", text, flags=re.M)
+    assert header, "a timing table with a 'minutes' column"
+    column = [c.strip() for c in header.group(1).split("|")].index("minutes")
+    rows = text[header.end():].strip().splitlines()[1:]  # skip the |---| line
+    parts = []
+    for row in rows:
+        if not row.startswith("|"):
+            break
+        parts.append(_minutes(row.strip().strip("|").split("|")[column]))
+    low, high = sum(p[0] for p in parts), sum(p[1] for p in parts)
+    assert (low, high) == (int(stated[1]), int(stated[2])), (
+        f"parts add up to {low}-{high} min; the lesson states {stated[0]}")
+
+
 def test_tags_and_slide_metadata_on_every_cell(nb):
     slides = 0
     for cell in nb.cells:
@@ -124,6 +147,15 @@ def test_sources_section_cites_every_dataset_used(nb):
     cited = set(re.findall(r"""["'](\w+)["']""", call.group(1)))
     assert used <= cited, used - cited
     assert nb.cells[-1].cell_type == "code" and "lesson.sources(" in nb.cells[-1].source
+
+
+def test_further_reading_comes_from_the_readings_dataset(nb):
+    code = _code(nb)
+    call = re.search(r"lesson\.further_reading\(\s*\[([^\]]*)\]", code)
+    assert call, "the Further reading section must call lesson.further_reading([...])"
+    assert len(re.findall(r"RD\d{2}", call.group(1))) >= 2, "at least two readings"
+    sources = re.search(r"lesson\.sources\(\s*\[([^\]]*)\]", code)
+    assert sources and "readings" in sources.group(1), "cite the readings dataset"
 
 
 def test_no_absolute_paths_and_no_network(nb):
