@@ -57,7 +57,8 @@ def phase_explorer(phase: str = "2001-2008") -> Explorer:
     table = w.HTML()
 
     def update(s: explore.PhaseSummary) -> None:
-        rows = s.events.assign(date=s.events["date_label"]).to_dict("records")
+        rows = s.events.assign(date=s.events.apply(explore.approximate_date, axis=1)
+                               ).to_dict("records")
         table.value = (
             f"<h4>{html.escape(s.name)} ({html.escape(s.phase)})</h4>"
             f"<p>{html.escape(s.description)}</p>"
@@ -90,7 +91,8 @@ def timeline_explorer(start: int = 1947, end: int = 2025,
         return explore.filter_events(years.value[0], years.value[1], cats.value)
 
     def update(events: pd.DataFrame) -> None:
-        rows = events.assign(date=events["date_label"]).to_dict("records")
+        rows = events.assign(date=events.apply(explore.approximate_date, axis=1)
+                             if len(events) else events["date_label"]).to_dict("records")
         table.value = f"<p>{len(events)} events</p>" + html_table(
             rows, ["date", "title", "category", "description"])
 
