@@ -102,3 +102,12 @@ def test_phase_totals_keep_csf_not_printed_missing_not_zero():
     box = explore.phase_summary("2017-present").text
     assert "no CSF figure printed by CRS (FY2017, FY2018)" in box
     assert "US$ 0.00 bn" not in box
+
+
+def test_contested_events_attribute_each_sides_claim(events):
+    balakot = events.set_index("event_id").loc["EV067"]
+    assert balakot["description"].startswith("India said")
+    assert "Pakistan said" in balakot["description"]
+    assert {"DAWN_2019_BALAKOT", "APP_2019_NSC_BALAKOT"} <= set(balakot["source_id"].split(";"))
+    surgical = events.set_index("event_id").loc["EV114"]
+    assert "India" in surgical["description"] and "Pakistan" in surgical["description"]

@@ -33,7 +33,7 @@ HEADINGS = [
     "Discussion questions", "Further reading", "Sources",
 ]
 EXPLORERS = ("phase_explorer", "timeline_explorer", "aid_explorer", "bandwagon_ledger",
-             "rsct_explorer", "claim_checker")
+             "rsct_explorer", "claim_checker", "militancy_explorer")
 
 
 def _nb(path: Path) -> nbformat.NotebookNode:

@@ -287,9 +287,10 @@ RESOURCES: list[dict[str, Any]] = [
         "description": "Strikes and people killed or injured per calendar year, summed from the "
         "Bureau's per-strike records; min and max are the bounds of its reporting.",
         "caveats": [
-            "Min and max are bounds, not estimates. Other trackers count fewer civilians "
-            "(New America, Long War Journal, the US government): see drone_estimates, whose "
-            "scopes and vintages differ.",
+            "Min and max are bounds, not estimates. Other trackers count fewer civilians for "
+            "the same years (New America, Long War Journal); the US government's figures cover "
+            "several countries, not Pakistan alone: see drone_estimates, whose scopes and "
+            "vintages differ.",
         ],
         "primaryKey": ["year"],
         "fields": [

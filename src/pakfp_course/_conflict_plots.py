@@ -237,3 +237,123 @@ def drone_estimates(*, measure: str = "civilians", pakistan_only: bool = False,
                    "* and hatched: counts covering other countries too, not Pakistan alone.",
                    f"{what} killed in US drone strikes: the trackers side by side",
                    f"{measure} killed (low-high)", "", alt, grid="x")
+
+
+#: Line style of each kind of event on :func:`militancy_and_operations`.
+EVENT_LINES: dict[str, str] = {"militancy": "-", "operations": "--", "us_strikes": ":"}
+_TOP = 0.55  # the data fill the lower part of the chart; event labels sit above
+_LABELS = 0.88  # top of the event labels (phase labels sit above them), in axes fractions
+
+
+def militancy_and_operations(*, start: int = 2001, end: int = 2025,
+                             trackers: Sequence[str] | None = None,
+                             kinds: Sequence[str] | None = None, drones: bool = True,
+                             ax: Axes | None = None) -> Axes:
+    """Draw deaths in militant violence by tracker against the events of the war at home.
+
+    Points are the trackers' figures, as in :func:`fatalities` (never joined; part-year
+    figures hollow with a line over their period). Vertical lines mark dated events
+    of :data:`pakfp_course.explore.WAR_AT_HOME`, styled by kind (:data:`EVENT_LINES`):
+    attacks and militant groups, Pakistani military operations, US and NATO raids
+    and strikes. With ``drones``, light bars show US drone strikes per year (Bureau
+    of Investigative Journalism) on a second, right-hand scale. What is shown is
+    resolved by :func:`pakfp_course.explore.militancy_view`.
+
+    Parameters
+    ----------
+    start, end
+        First and last calendar year (inclusive).
+    trackers
+        Trackers to show (default: all); valid values are those in ``fatalities``.
+    kinds
+        Kinds of event to mark: ``"militancy"``, ``"operations"``, ``"us_strikes"``
+        (default: all).
+    drones
+        Draw US drone strikes per year on the right-hand scale.
+    """
+    from matplotlib.patches import Patch
+    from matplotlib.ticker import MaxNLocator
+
+    from . import explore
+
+    view = explore.militancy_view(start, end, trackers, kinds, drones)
+    ax = style.new_axes(ax, figsize=(10.0, 5.4))
+    ax.set_xlim(start - 0.3, end + 1.3)
+    back = ax
+    if drones:  # bands and bars behind, on the right-hand scale; points and events in front
+        back = ax.twinx()
+        ax.set_zorder(back.get_zorder() + 1)
+        ax.patch.set_visible(False)
+    _years(back, start - 0.3, end + 1.3)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    fat, order = view.fatalities, _enum("fatalities", "tracker")
+    fat = fat.assign(x0=_decimal_year(fat["period_start"]),
+                     x1=_decimal_year(fat["period_end"] + pd.Timedelta(days=1)),
+                     partial_period=fat["partial_period"].astype(bool),
+                     total=fat["total"].astype(float))
+    handles = []
+    for tracker in sorted(set(fat["tracker"]), key=order.index):
+        rows, i = fat[fat["tracker"] == tracker], order.index(tracker)
+        for hollow, sel in rows.groupby("partial_period"):
+            _points(ax, (sel["x0"] + sel["x1"]) / 2, sel["total"], i, hollow,
+                    f"{tracker}:{'partial' if hollow else 'full'}")
+            if hollow:
+                ax.hlines(sel["total"], sel["x0"], sel["x1"], colors=style.PALETTE[i], lw=2,
+                          zorder=4)
+        handles.append(Line2D([], [], color=style.PALETTE[i], marker=_MARKERS[i], ls="none",
+                              markersize=7, markeredgecolor="#333333", label=tracker))
+    if fat["partial_period"].any():
+        handles.append(Line2D([], [], color="#333333", marker="o", markerfacecolor="none",
+                              markersize=7, lw=2, label="part of a year"))
+    top = float(fat["total"].max()) if len(fat) else 1.0
+    _headroom(ax, top, 1 / _TOP)
+    _event_lines(ax, view.events)
+    for kind in view.kinds:
+        handles.append(Line2D([], [], color="#333333", ls=EVENT_LINES[kind], lw=1.3,
+                              label=explore.MILITANCY_KINDS[kind]))
+    if drones:
+        strikes = view.strikes
+        for r in strikes.itertuples():
+            _bar(back, r.year + 0.5, r.strikes, 0.8, f"{r.year}:strikes", alpha=0.55,
+                 color=style.SERIES["range"], edgecolor=style.OKABE_ITO["blue"], linewidth=0.6)
+        most = float(strikes["strikes"].max()) if len(strikes) else 1.0
+        back.set_ylim(0, most / _TOP)
+        back.yaxis.set_major_locator(MaxNLocator(integer=True))
+        back.set_ylabel("US drone strikes per year (bars)", fontsize=11,
+                        color=style.OKABE_ITO["blue"])
+        back.tick_params(axis="y", labelsize=10, colors=style.OKABE_ITO["blue"])
+        back.spines[["top"]].set_visible(False)
+        back.grid(False)
+        handles.append(Patch(facecolor=style.SERIES["range"], alpha=0.55,
+                             edgecolor=style.OKABE_ITO["blue"],
+                             label="US drone strikes (TBIJ),\nright-hand scale"))
+    if handles:
+        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.09 if drones else 1.01,
+                                                                     1.0),
+                  fontsize=8, title="deaths by tracker; events", title_fontsize=9)
+    if fat.empty and view.events.empty and view.strikes.empty:
+        _empty(ax, "nothing to show for this selection")
+    cells = [*fat["source_id"], *view.events["source_id"], *view.strikes["source_id"]]
+    return _finish(ax, cells, " ".join(view.notes),
+                   f"Militancy, operations and drone strikes in Pakistan, {start}-{end}",
+                   "year (points: middle of the period counted)", "people killed (points)",
+                   view.alt)
+
+
+def _event_lines(ax: Axes, events: pd.DataFrame) -> None:
+    """Mark events as vertical lines styled by kind, labelled at the top, never overlapping."""
+    if events.empty:
+        return
+    left, right = ax.get_xlim()
+    width_pt = ax.get_position().width * ax.figure.get_figwidth() * 72
+    gap = 11 * (right - left) / width_pt  # 11 points between labels, in years
+    x = _decimal_year(events["date_end"])
+    placed = -np.inf
+    for xi, r in zip(x, events.itertuples(), strict=True):
+        ax.axvline(xi, color="#333333", ls=EVENT_LINES[r.kind], lw=1.2, zorder=3,
+                   gid=f"{r.event_id}:{r.kind}")
+        placed = max(xi, placed + gap)
+        ax.text(placed, _LABELS, r.label, transform=ax.get_xaxis_transform(), rotation=90,
+                ha="center", va="top", fontsize=8, zorder=5, gid=f"{r.event_id}:label",
+                bbox={"boxstyle": "round,pad=0.15", "facecolor": "white",
+                      "edgecolor": "none", "alpha": 0.85})

@@ -20,20 +20,27 @@ from .phases import check_phase, phase_table
 
 __all__ = [
     "AID_COMPONENTS",
+    "MILITANCY_KINDS",
     "PAPER_IDS",
     "VERDICTS",
+    "WAR_AT_HOME",
     "AidView",
     "LedgerVerdict",
+    "MilitancyView",
     "PhaseSummary",
     "aid_view",
     "approximate_date",
     "check_categories",
+    "check_militancy_kinds",
     "check_year_range",
     "chronological",
+    "definition_words",
     "event_categories",
+    "fatality_trackers",
     "filter_claims",
     "filter_events",
     "ledger_verdict",
+    "militancy_view",
     "phase_summary",
     "relations_for",
     "rsct_alt",
@@ -42,6 +49,7 @@ __all__ = [
     "usd_m",
     "verdict_alt",
     "verdict_counts",
+    "war_at_home_events",
 ]
 
 AID_COMPONENTS: tuple[str, ...] = ("security", "economic", "csf")
@@ -358,3 +366,190 @@ def verdict_alt(paper: str, counts: pd.Series) -> str:
     parts = ", ".join(f"{int(n)} {v.replace('_', ' ')}" for v, n in counts.items())
     who = "all three papers" if paper == "all" else paper
     return f"Verdicts on {total} checked claims of {who}: {parts}."
+
+
+# --------------------------------------------------------------- militancy
+#: Kinds of event on the militancy explorer, with the words shown to students.
+MILITANCY_KINDS: dict[str, str] = {
+    "militancy": "attacks in Pakistan and militant groups",
+    "operations": "Pakistani military operations",
+    "us_strikes": "US and NATO raids and strikes in Pakistan",
+}
+#: The course's selection of the events of Pakistan's war at home (ids in ``events``),
+#: each with its kind and the short label written on the chart.
+WAR_AT_HOME: dict[str, tuple[str, str]] = {
+    "EV044": ("operations", "Lal Masjid"),
+    "EV104": ("militancy", "TTP announced"),
+    "EV045": ("militancy", "Bhutto killed"),
+    "EV106": ("operations", "Swat"),
+    "EV107": ("operations", "South Waziristan"),
+    "EV054": ("us_strikes", "Abbottabad raid"),
+    "EV055": ("us_strikes", "Salala"),
+    "EV059": ("operations", "Zarb-e-Azb"),
+    "EV060": ("militancy", "APS Peshawar"),
+    "EV062": ("us_strikes", "Mansour strike"),
+    "EV075": ("militancy", "Besham"),
+    "EV076": ("militancy", "Karachi airport"),
+}
+
+
+def fatality_trackers() -> list[str]:
+    """Return the trackers of the ``fatalities`` dataset, in the order of its schema."""
+    res = data.default().resource("fatalities")
+    field_ = next(f for f in res.fields if f.name == "tracker")
+    present = set(data.load("fatalities")["tracker"])
+    return [t for t in (field_.enum or sorted(present)) if t in present]
+
+
+def check_militancy_kinds(kinds: Iterable[str] | None) -> tuple[str, ...]:
+    """Return the event kinds chosen (default: all), or raise naming the valid ones."""
+    chosen = tuple(MILITANCY_KINDS) if kinds is None else tuple(kinds)
+    for kind in chosen:
+        if kind not in MILITANCY_KINDS:
+            raise UnknownChoiceError("event kind", kind, MILITANCY_KINDS)
+    return tuple(k for k in MILITANCY_KINDS if k in chosen)
+
+
+def war_at_home_events(kinds: Iterable[str] | None = None) -> pd.DataFrame:
+    """Return the events of :data:`WAR_AT_HOME` in timeline order, with ``kind`` and ``label``."""
+    chosen = check_militancy_kinds(kinds)
+    events = data.load("events")
+    rows = events[events["event_id"].isin(list(WAR_AT_HOME))]
+    rows = rows.assign(kind=rows["event_id"].map(lambda e: WAR_AT_HOME[e][0]),
+                       label=rows["event_id"].map(lambda e: WAR_AT_HOME[e][1]))
+    return chronological(rows[rows["kind"].isin(chosen)])
+
+
+def definition_words(definition: str) -> str:
+    """Return a ``fatalities`` definition code in words (``terrorist attacks only``)."""
+    return str(definition).replace("satp_", "").replace("_", " ")
+
+
+def _one_series(fat: pd.DataFrame) -> tuple[str, str, pd.Series] | None:
+    """Return the longest run of full-year figures by one tracker with one definition."""
+    full = fat[~fat["partial_period"]].assign(year=fat["period_start"].dt.year)
+    if full.empty:
+        return None
+    # two vintages of one year: keep the newest reading
+    full = full.sort_values("as_of").drop_duplicates(["tracker", "definition", "year"],
+                                                     keep="last")
+    sizes = full.groupby(["tracker", "definition"], sort=False).size()
+    tracker, definition = sizes.idxmax()
+    rows = full[(full["tracker"] == tracker) & (full["definition"] == definition)]
+    return str(tracker), str(definition), rows.set_index("year")["total"].sort_index()
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+@dataclass(frozen=True)
+class MilitancyView:
+    """What the militancy explorer shows for one choice of years, trackers and events."""
+
+    start: int
+    end: int
+    trackers: tuple[str, ...]
+    kinds: tuple[str, ...]
+    drones: bool
+    fatalities: pd.DataFrame
+    events: pd.DataFrame
+    strikes: pd.DataFrame
+    notes: tuple[str, ...]
+    alt: str
+    title: str
+
+    @property
+    def summary(self) -> str:
+        """The view in words, one fact a line (for the text fallback and the explorer)."""
+        return "\n".join([self.title, self.alt, *self.notes])
+
+
+def militancy_view(start: int = 2001, end: int = 2025, trackers: Sequence[str] | None = None,
+                   kinds: Iterable[str] | None = None, drones: bool = True) -> MilitancyView:
+    """Resolve the militancy explorer's controls: deaths, events and drone strikes.
+
+    Parameters
+    ----------
+    start, end
+        First and last calendar year (inclusive).
+    trackers
+        Trackers of ``fatalities`` to show (default: all). Figures whose period
+        runs longer than a year (cumulative counts) and figures without a total
+        are left out, and the notes say so.
+    kinds
+        Kinds of event (keys of :data:`MILITANCY_KINDS`; default: all).
+    drones
+        Add US drone strikes per year (Bureau of Investigative Journalism).
+    """
+    check_year_range(start, end)
+    valid = fatality_trackers()
+    chosen = tuple(valid) if trackers is None else tuple(trackers)
+    for tracker in chosen:
+        if tracker not in valid:
+            raise UnknownChoiceError("tracker", tracker, valid)
+    kinds = check_militancy_kinds(kinds)
+    fat = data.load("fatalities")
+    fat = fat[fat["tracker"].isin(chosen) & fat["period_start"].dt.year.between(start, end)]
+    days = (fat["period_end"] - fat["period_start"]).dt.days
+    cumulative, no_total = fat[days > 366], fat[(days <= 366) & fat["total"].isna()]
+    fat = fat[(days <= 366) & fat["total"].notna()].reset_index(drop=True)
+    events = war_at_home_events(kinds)
+    events = events[events["date_end"].dt.year.between(start, end)].reset_index(drop=True)
+    strikes = data.load("drone_strikes")
+    strikes = strikes[strikes["year"].between(start, end)] if drones else strikes.iloc[0:0]
+    strikes = strikes.reset_index(drop=True)
+
+    notes = ["Trackers count different things (see each figure's definition): the points "
+             "are not one series and are never joined."]
+    if len(cumulative):
+        notes.append("Left out, as they cover several years: "
+                     + ", ".join(f"{r.tracker} {r.period_label}" for r in
+                                 cumulative.itertuples()) + ".")
+    if len(no_total):
+        notes.append(f"Left out, as no total was printed: {len(no_total)} figure(s) ("
+                     + ", ".join(f"{r.tracker} {r.period_label}" for r in no_total.itertuples())
+                     + ").")
+    if drones and len(strikes):
+        notes.append("Bars: US drone strikes per year (TBIJ) on their own scale (right); do "
+                     "not compare their height with the points.")
+
+    parts = [f"Deaths in militant violence in Pakistan, {start}-{end}:"]
+    if fat.empty:
+        parts.append("no fatality figures for this selection.")
+    else:
+        hi, lo = fat.loc[fat["total"].idxmax()], fat.loc[fat["total"].idxmin()]
+        parts.append(
+            f"{len(fat)} figures from {_count(fat['tracker'].nunique(), 'tracker')}"
+            f"{', not one series' if len(fat.groupby(['tracker', 'definition'])) > 1 else ''}"
+            f"; highest {hi['total']:,} ({hi['tracker']}, {hi['period_label']}, "
+            f"{definition_words(hi['definition'])}), lowest {lo['total']:,} "
+            f"({lo['tracker']}, {lo['period_label']}"
+            f"{', part of a year' if lo['partial_period'] else ''}).")
+        series = _one_series(fat)
+        if series is not None and len(series[2]) > 1:
+            tracker, definition, s = series
+            parts.append(
+                f"Longest run by one tracker with one definition, {tracker} "
+                f"({definition_words(definition)}): from {s.iloc[0]:,} in {s.index[0]} to "
+                f"{s.iloc[-1]:,} in {s.index[-1]}, highest {s.max():,} in {s.idxmax()}.")
+    if drones:
+        if strikes.empty:
+            every = data.load("drone_strikes")["year"]
+            parts.append(f"No US drone strikes recorded in these years (TBIJ covers "
+                         f"{every.min()}-{every.max()}).")
+        else:
+            peak = strikes.loc[strikes["strikes"].idxmax()]
+            parts.append(
+                f"US drone strikes (TBIJ): {int(strikes['strikes'].sum()):,} in "
+                f"{strikes['year'].min()}-{strikes['year'].max()}, most in {peak['year']} "
+                f"({peak['strikes']:,}).")
+    if events.empty:
+        parts.append("No events of the chosen kinds in these years.")
+    else:
+        parts.append(f"{len(events)} events: " + "; ".join(
+            f"{r.label} ({r.date_label})" for r in events.itertuples()) + ".")
+    chosen_text = "all trackers" if len(chosen) == len(valid) else ", ".join(chosen)
+    title = f"Militancy, operations and drone strikes in Pakistan, {start}-{end} ({chosen_text})"
+    return MilitancyView(start, end, chosen, kinds, drones, fat, events, strikes,
+                         tuple(notes), " ".join(parts), title)

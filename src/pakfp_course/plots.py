@@ -21,7 +21,14 @@ from matplotlib.patches import Circle, Ellipse, Patch, Rectangle
 from matplotlib.ticker import MaxNLocator
 
 from . import data, style, summaries
-from ._conflict_plots import DRONE_MEASURES, drone_estimates, drone_strikes, fatalities
+from ._conflict_plots import (
+    DRONE_MEASURES,
+    EVENT_LINES,
+    drone_estimates,
+    drone_strikes,
+    fatalities,
+    militancy_and_operations,
+)
 from ._plotkit import (
     GREY as _GREY,
 )
@@ -48,10 +55,12 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
 __all__ = [
-    "AID_COMPONENTS", "AID_KINDS", "DOLLARS", "DRONE_MEASURES", "RECIPIENTS", "RSCT_STYLES",
+    "AID_COMPONENTS", "AID_KINDS", "DOLLARS", "DRONE_MEASURES", "EVENT_LINES", "RECIPIENTS",
+    "RSCT_STYLES",
     "aid_by_year", "aid_history", "arms_imports", "cost_of_war", "drone_estimates",
     "drone_strikes",
-    "fatalities", "ledger", "phase_totals", "rsct_map", "timeline", "verdicts",
+    "fatalities", "ledger", "militancy_and_operations", "phase_totals", "rsct_map", "timeline",
+    "verdicts",
 ]
 
 AID_COMPONENTS: tuple[str, ...] = ("security", "economic", "csf")

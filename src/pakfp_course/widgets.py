@@ -22,6 +22,7 @@ __all__ = [
     "aid_explorer",
     "bandwagon_ledger",
     "claim_checker",
+    "militancy_explorer",
     "phase_explorer",
     "rsct_explorer",
     "timeline_explorer",
@@ -216,3 +217,68 @@ def claim_checker(paper: str = "all", verdict: str = "all") -> Explorer:
                          alt, alt, f"Verdicts on the claims of {paper_w.value}")
 
     return Explorer([paper_w, verdict_w], compute, render, extra=[table], update=update)
+
+
+# --------------------------------------------------------------- militancy
+def militancy_explorer(start: int = 2001, end: int = 2025, tracker: str = "all",
+                       kinds: tuple[str, ...] | None = None, drones: bool = True) -> Explorer:
+    """Choose years, a tracker and kinds of event: deaths against operations and drones.
+
+    Parameters
+    ----------
+    start, end
+        First and last calendar year shown (2001 to 2025).
+    tracker
+        One tracker of ``fatalities`` or ``"all"``.
+    kinds
+        Kinds of event to mark (keys of :data:`pakfp_course.explore.MILITANCY_KINDS`).
+    drones
+        Show US drone strikes per year.
+    """
+    trackers = explore.fatality_trackers()
+    explore.militancy_view(start, end, None if tracker == "all" else [tracker], kinds,
+                           drones)  # validates every choice first
+    years = w.IntRangeSlider(value=(start, end), min=2001, max=2025, description="Years",
+                             continuous_update=False, layout=w.Layout(width="360px"))
+    who = _dropdown([("all trackers", "all"), *((t, t) for t in trackers)], tracker,
+                    "Tracker")
+    what = w.SelectMultiple(options=[(v, k) for k, v in explore.MILITANCY_KINDS.items()],
+                            value=explore.check_militancy_kinds(kinds), rows=3,
+                            description="Events", style={"description_width": "initial"},
+                            layout=w.Layout(width="auto"))
+    bars = w.Checkbox(value=drones, description="US drone strikes", indent=False)
+    table = w.HTML()
+
+    def compute() -> explore.MilitancyView:
+        return explore.militancy_view(years.value[0], years.value[1],
+                                      None if who.value == "all" else [who.value],
+                                      what.value, bars.value)
+
+    def update(v: explore.MilitancyView) -> None:
+        events = v.events.assign(kind=v.events["kind"].map(explore.MILITANCY_KINDS)
+                                 ).to_dict("records")
+        figures = v.fatalities.assign(
+            definition=v.fatalities["definition"].map(explore.definition_words),
+            total=v.fatalities["total"].map("{:,}".format)).to_dict("records")
+        table.value = (
+            f"<p>{html.escape(v.alt)}</p>"
+            + "".join(f"<p><i>{html.escape(n)}</i></p>" for n in v.notes)
+            + f"<h5>Events ({len(events)})</h5>"
+            + html_table(events, ["date_label", "kind", "title", "description"],
+                         ["date", "kind", "event", "what happened"])
+            + f"<h5>Fatality figures ({len(figures)})</h5>"
+            + html_table(figures, ["tracker", "period_label", "definition", "total"],
+                         ["tracker", "period", "what is counted", "killed"])
+        )
+
+    def render(v: explore.MilitancyView) -> Snapshot:
+        def draw(ax):
+            ax.figure.set_size_inches(10.0, 6.0)  # room for the legend and the caption
+            ax.figure.subplots_adjust(left=0.08, right=0.64 if v.drones else 0.7,
+                                      top=0.93, bottom=0.24)
+            plots.militancy_and_operations(start=v.start, end=v.end, trackers=list(v.trackers),
+                                           kinds=list(v.kinds), drones=v.drones, ax=ax)
+
+        return _snapshot(draw, v.alt, v.summary, v.title)
+
+    return Explorer([years, who, what, bars], compute, render, extra=[table], update=update)
