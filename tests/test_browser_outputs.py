@@ -110,6 +110,23 @@ def test_widgets_render_live_from_saved_state_offline(built: Path, context):
         page.close()
 
 
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_dollar_signs_are_never_typeset_as_maths(built: Path, context, lesson: str):
+    """Prices stay text: the course has no mathematics, so MathJax must typeset nothing."""
+    page, offline = _open(context, built / "html" / f"{lesson}.html")
+    try:
+        page.wait_for_load_state("load")
+        page.wait_for_function("() => window.MathJax && MathJax.startup && "
+                               "MathJax.startup.promise")
+        page.evaluate("MathJax.startup.promise")
+        assert page.locator("mjx-container").count() == 0, lesson
+        body = page.locator("body").inner_text()
+        assert "US$" in body and "\\$" not in body, lesson
+        assert offline.blocked == [], offline.blocked
+    finally:
+        page.close()
+
+
 def test_handout_works_offline(built: Path, context):
     lesson, phase = HANDOUT
     page, offline = _open(context, built / "handouts" / lesson / f"{phase}.html")
