@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -84,6 +85,10 @@ def test_every_dataset_loads_from_the_installed_wheel(wheel, tmp_path):
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == f"{len(list((ROOT / 'course_data').glob('*.csv')))} datasets"
+    # The class settings land where JupyterLab reads them (the image and Binder rely on it)
+    overrides = env_dir / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
+    notification = json.loads(overrides.read_text())["@jupyterlab/apputils-extension:notification"]
+    assert notification == {"fetchNews": "false", "checkForUpdates": False}
 
 
 def test_import_is_light():

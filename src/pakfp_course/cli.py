@@ -11,7 +11,7 @@ import signal
 import sys
 from collections.abc import Sequence
 
-from . import __version__, data, lab
+from . import __version__, data, hub, lab
 from .errors import PakfpCourseError
 
 __all__ = ["main"]
@@ -104,6 +104,35 @@ def _handouts(args: argparse.Namespace) -> int:
     return _finish(make_handouts(args.lesson, **options))
 
 
+def _hub_link(args: argparse.Namespace) -> int:
+    options = _given(args, "repo", "branch", "app")
+    if args.all is None:
+        print(hub.hub_link(args.hub, lesson=args.lesson, **options))
+        return 0
+    links = hub.hub_links(args.hub, **options)
+    table = hub.links_table(links) if args.all is True else hub.links_table(links, args.all)
+    print(table, end="")
+    return 0
+
+
+def _student_branch(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .build import build_course
+    from .publish import student_branch
+
+    options = _given(args, "out")
+    report = build_course(only=["student"], quiet=True, **options)
+    if not report.ok:
+        return _finish(report)
+    pub = student_branch(Path(report.out) / "student", **_given(args, "branch", "repo"))
+    state = "published" if pub.new else "already up to date"
+    print(f"student notebooks {state} on branch {pub.branch!r} at {pub.commit[:12]} "
+          f"({pub.notebooks} lessons). Push it (git push origin {pub.branch}) and make the "
+          f"links with: pakfp-course hub-link --hub URL --branch {pub.branch} --all")
+    return 0
+
+
 def _add_run_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", default=None, help="output folder (default: _build)")
     p.add_argument("--jobs", type=int, default=None, metavar="N",
@@ -187,6 +216,42 @@ def build_parser() -> argparse.ArgumentParser:
                       help="set a parameter of the lesson's parameters cell (repeatable)")
     _add_run_options(hand)
     hand.set_defaults(func=_handouts)
+
+    link = commands.add_parser(
+        "hub-link", help="print the JupyterHub (nbgitpuller) link that opens a lesson",
+        description="Print the nbgitpuller link a student clicks: their hub pulls the "
+        "course's git repository into their home (later pulls keep their edits) and opens "
+        "the lesson. With --all: a table of every lesson's link to paste into a course page.")
+    link.add_argument("--hub", required=True, metavar="URL",
+                      help="the hub's address, e.g. https://hub.example.edu")
+    link.add_argument("--repo", default=None, metavar="URL",
+                      help="the course's git repository (default: the package's Source URL)")
+    link.add_argument("--branch", default=None,
+                      help=f"the branch to pull (default: {hub.DEFAULT_BRANCH})")
+    link.add_argument("--app", default=None, metavar="APP",
+                      help="open in 'lab' (JupyterLab, the default) or 'notebook' (Notebook 7)")
+    which = link.add_mutually_exclusive_group()
+    which.add_argument("--lesson", default=None, metavar="ID",
+                       help="the lesson to open, e.g. 02 or 02_three_phases "
+                       "(default: the lessons folder)")
+    which.add_argument("--all", nargs="?", const=True, default=None, metavar="md|csv",
+                       help="print every lesson's link as a Markdown (md, the default) "
+                       "or CSV table")
+    link.set_defaults(func=_hub_link)
+
+    pub = commands.add_parser(
+        "student-branch", help="commit the student notebooks (no model answers) to a branch",
+        description="Build the student notebooks (model answers replaced by prompts) and "
+        "commit them, with the same notebooks/ layout, to a branch of the course's git "
+        "repository that hub links can pull instead of main. The working tree, index and "
+        "current branch are left as they are; each run adds a commit only if something "
+        "changed, on top of the last, so students receive it as an update.")
+    pub.add_argument("--out", default=None, help="build folder (default: _build)")
+    pub.add_argument("--branch", default=None,
+                     help="branch to publish on (default: student)")
+    pub.add_argument("--repo", default=None, metavar="DIR",
+                     help="the course's git checkout (default: this checkout)")
+    pub.set_defaults(func=_student_branch)
     return parser
 
 

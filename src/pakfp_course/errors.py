@@ -17,6 +17,7 @@ __all__ = [
     "CourseDataError",
     "DataFileMissingError",
     "HashMismatchError",
+    "HubLinkError",
     "PakfpCourseError",
     "UnknownChoiceError",
 ]
@@ -90,6 +91,10 @@ class HashMismatchError(CourseDataError):
 
 class BuildRequestError(PakfpCourseError, ValueError):
     """A build or handout request is invalid (lesson, parameter, value or matrix file)."""
+
+
+class HubLinkError(PakfpCourseError, ValueError):
+    """A hub link cannot be made: a bad hub address, repository or branch."""
 
 
 class AssetsUnavailableError(PakfpCourseError):

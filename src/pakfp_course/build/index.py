@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from .. import __version__
+from ..hub import binder_link, hub_link, lesson_ids
 from ..phases import PHASE_IDS
 from .cache import atomic_write
 
@@ -30,6 +31,39 @@ def _order(rel: str) -> tuple:
     stem = Path(rel).stem.split("__")[0]
     phase = PHASE_IDS.index(stem) if stem in PHASE_IDS else len(PHASE_IDS)
     return (phase, rel)
+
+
+# The hub address the "Run it" section shows in the link template.
+_HUB_PLACEHOLDER = "https://YOUR-HUB"
+
+
+def _run_it() -> str:
+    """Return the "Run it" section: on a JupyterHub, on Binder, on your own computer."""
+    first = lesson_ids()[0]
+    e = html.escape
+    template = hub_link(_HUB_PLACEHOLDER, lesson=first)
+    command = f"pakfp-course hub-link --hub {_HUB_PLACEHOLDER} --all"
+    return f"""<section aria-labelledby="run-it">
+<h2 id="run-it">Run it</h2>
+<h3>On your university's JupyterHub</h3>
+<p>Students click a link, log in, and JupyterLab opens on the lesson: the hub pulls the course
+into their home folder with nbgitpuller, and later updates merge without overwriting their
+edits. The link for lesson {e(first[:2])}, with your hub's address in place of
+<code>{e(_HUB_PLACEHOLDER)}</code>:</p>
+<p><code class="url">{e(template)}</code></p>
+<p>A lecturer prints every lesson's link, as a table to paste into the course page, with</p>
+<pre><code>{e(command)}</code></pre>
+<p>Setting up the hub, what students see and how updates reach them: the lecturer's guide,
+<code>docs/lecturer-guide.md</code> in the course repository.</p>
+<h3>On Binder</h3>
+<p>No account and nothing to install, for a try-out or a small group (a Binder session is
+temporary: download your work before you leave):
+<a class="badge" href="{e(binder_link(lesson=first))}">launch on Binder</a></p>
+<h3>On your own computer</h3>
+<p>In a copy of the course repository, with Python 3.10 or newer:</p>
+<pre><code>python -m pip install -e .
+pakfp-course lab</code></pre>
+</section>"""
 
 
 def write_index(out: Path, outputs: Mapping[str, dict], failed: list[str], tmp: Path) -> None:
@@ -80,6 +114,12 @@ th small {{ font-weight: normal; color: #444; }}
 th, td {{ border-bottom: 1px solid #ccc; padding: 0.4rem 0.6rem; text-align: left;
           vertical-align: top; }}
 a {{ color: #0072B2; }}
+pre, code.url {{ background: #f3f3f3; padding: 0.4rem 0.6rem; overflow-wrap: anywhere; }}
+pre {{ white-space: pre-wrap; }}
+code.url {{ display: block; }}
+a.badge {{ display: inline-block; padding: 0.2rem 0.7rem; border-radius: 0.3rem;
+           background: #0072B2; color: #fff; font-weight: 600; text-decoration: none; }}
+a.badge:hover, a.badge:focus {{ background: #005a8c; }}
 </style>
 </head>
 <body>
@@ -96,6 +136,7 @@ parameters, hashes and build time.</p>
 </tbody>
 </table>
 {failed_html}
+{_run_it()}
 </main>
 </body>
 </html>
