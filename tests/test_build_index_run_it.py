@@ -81,13 +81,14 @@ def test_hub_link_template_for_the_first_lesson_parses(page):
     assert split.path == "/hub/user-redirect/git-pull"
     query = parse_qs(split.query, strict_parsing=True)
     folder = query["targetpath"][0]
-    assert query["branch"] == ["main"] and query["repo"][0]
+    assert query["branch"] == ["student"] and query["repo"][0]  # the answer-free lessons
     assert query["urlpath"] == [f"lab/tree/{folder}/notebooks/{FIRST}.ipynb"]
 
 
 def test_lecturer_command_guide_and_local_install_are_shown(page):
     codes = " ".join(" ".join(c.split()) for c in _outline(page).codes)
-    assert "pakfp-course hub-link --hub https://YOUR-HUB --all" in codes
+    assert "pakfp-course hub-link --hub https://YOUR-HUB --branch student --all" in codes
+    assert "pakfp-course student-branch && git push origin student" in codes
     assert "docs/lecturer-guide.md" in codes
     assert "python -m pip install -e . pakfp-course lab" in codes
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from .. import __version__
 from ..hub import binder_link, hub_link, lesson_ids
 from ..phases import PHASE_IDS
+from ..publish import STUDENT_BRANCH
 from .cache import atomic_write
 
 __all__ = ["write_index"]
@@ -41,8 +42,9 @@ def _run_it() -> str:
     """Return the "Run it" section: on a JupyterHub, on Binder, on your own computer."""
     first = lesson_ids()[0]
     e = html.escape
-    template = hub_link(_HUB_PLACEHOLDER, lesson=first)
-    command = f"pakfp-course hub-link --hub {_HUB_PLACEHOLDER} --all"
+    template = hub_link(_HUB_PLACEHOLDER, branch=STUDENT_BRANCH, lesson=first)
+    publish = "pakfp-course student-branch && git push origin " + STUDENT_BRANCH
+    command = f"pakfp-course hub-link --hub {_HUB_PLACEHOLDER} --branch {STUDENT_BRANCH} --all"
     return f"""<section aria-labelledby="run-it">
 <h2 id="run-it">Run it</h2>
 <h3>On your university's JupyterHub</h3>
@@ -51,6 +53,9 @@ into their home folder with nbgitpuller, and later updates merge without overwri
 edits. The link for lesson {e(first[:2])}, with your hub's address in place of
 <code>{e(_HUB_PLACEHOLDER)}</code>:</p>
 <p><code class="url">{e(template)}</code></p>
+<p>The links pull the <code>{e(STUDENT_BRANCH)}</code> branch: the lessons without their model
+answers, published from the course's <code>main</code> branch with</p>
+<pre><code>{e(publish)}</code></pre>
 <p>A lecturer prints every lesson's link, as a table to paste into the course page, with</p>
 <pre><code>{e(command)}</code></pre>
 <p>Setting up the hub, what students see and how updates reach them: the lecturer's guide,
