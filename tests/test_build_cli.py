@@ -191,8 +191,11 @@ def test_interrupted_build_leaves_whole_files_and_resumes(tmp_path: Path, npm_ca
     out = _out(tmp_path, npm_cache)
     args = [CLI, "handouts", "01", "--out", str(out), "--notebooks", str(lessons),
             "--jobs", "1", "--quiet"]
+    # As in a terminal: Ctrl-C has its default action even where the tests themselves run
+    # with SIGINT ignored (a shell's background job inherits it ignored, and so would we).
     proc = subprocess.Popen(args, env=clean_env(tmp_path), stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+                            stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     folder = out / "handouts" / "01_slow"
     deadline = time.monotonic() + 240
     while not (folder.is_dir() and any(folder.iterdir())) and time.monotonic() < deadline:

@@ -285,7 +285,8 @@ def test_one_student_in_a_real_browser(hub, upstream, tmp_path_factory):
         page.click("input[type=submit], button[type=submit]")
         page.wait_for_function(OPEN_JS, arg=f"{LESSON}.ipynb", timeout=180_000)
         assert f"/user/browser-student/lab/tree/{NOTEBOOK}" in page.url
-        assert page.locator(".jp-Dialog").count() == 0, "a pop-up greets the student"
+        # no dialog, no news toast (the settings themselves: test_students_see_no_news_pop_up)
+        assert page.locator(".jp-Dialog, .Toastify__toast").count() == 0, "a pop-up greets"
         result = page.evaluate(RUN_ALL_JS)
         shot(page, "hub-lesson-ran")
         assert result["ok"] and result["errors"] == [] and result["unexecuted"] == 0, result
