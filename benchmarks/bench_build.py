@@ -44,7 +44,7 @@ import time
 from importlib import metadata
 from pathlib import Path
 
-from pakfp_course.build import requests
+from pakfp_course.builder import requests
 from pakfp_course.errors import PakfpCourseError
 from pakfp_course.phases import PHASE_IDS
 from pakfp_course.resources import course_path

@@ -47,7 +47,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from importlib import metadata
 from pathlib import Path
 
-from pakfp_course.build import requests
+from pakfp_course.builder import requests
 from pakfp_course.errors import PakfpCourseError
 from pakfp_course.phases import PHASE_IDS
 from pakfp_course.resources import course_path

@@ -151,7 +151,7 @@ class Upstream:
 
         import nbformat
 
-        from pakfp_course.build.transform import for_student_notebook
+        from pakfp_course.builder.transform import for_student_notebook
         from pakfp_course.publish import STUDENT_BRANCH, student_branch
 
         _git(self.path, "checkout", "-q", self.branch)

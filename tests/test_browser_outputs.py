@@ -11,7 +11,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from pakfp_course.build import transform as t
+from pakfp_course.builder import transform as t
 from pakfp_course.resources import course_path
 
 from .browser import Offline, browser_context, shot

@@ -17,8 +17,8 @@ import nbformat
 import pytest
 
 import pakfp_course as pc
-from pakfp_course.build import transform as t
-from pakfp_course.build.cache import sha256_file
+from pakfp_course.builder import transform as t
+from pakfp_course.builder.cache import sha256_file
 from pakfp_course.phases import PHASE_IDS
 from pakfp_course.resources import course_path
 

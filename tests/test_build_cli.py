@@ -18,7 +18,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from pakfp_course.build.assets import ensure_assets
+from pakfp_course.builder.assets import ensure_assets
 from pakfp_course.errors import AssetsUnavailableError
 
 from .conftest import CLI, chromium_or_skip, clean_env, write_tiny_lesson

@@ -39,11 +39,11 @@ def test_the_wheel_carries_data_seeds_and_notebooks_but_no_tests(wheel):
     )
     assert {"pakfp_course/seeds/khan-2024.txt", "pakfp_course/seeds/README.md"} <= set(names)
     assert any(n.startswith("pakfp_course/notebooks/") for n in names)
-    assert {"pakfp_course/build/course.py", "pakfp_course/build/npm/package.json",
-            "pakfp_course/build/npm/package-lock.json",
-            "pakfp_course/build/templates/pakfp_lab/index.html.j2",
-            "pakfp_course/build/templates/pakfp_lab/shared.html.j2",
-            "pakfp_course/build/templates/pakfp_reveal/index.html.j2"} <= set(names)
+    assert {"pakfp_course/builder/course.py", "pakfp_course/builder/npm/package.json",
+            "pakfp_course/builder/npm/package-lock.json",
+            "pakfp_course/builder/templates/pakfp_lab/index.html.j2",
+            "pakfp_course/builder/templates/pakfp_lab/shared.html.j2",
+            "pakfp_course/builder/templates/pakfp_reveal/index.html.j2"} <= set(names)
     assert not any("node_modules" in n for n in names)  # third-party code is fetched, not shipped
     assert not any(n.startswith(("tests/", "pakfp_course/tests")) for n in names)
     meta = next(n for n in names if n.endswith("METADATA"))

@@ -9,7 +9,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from pakfp_course.build.transform import for_student_notebook, tags
+from pakfp_course.builder.transform import for_student_notebook, tags
 from pakfp_course.cli import main
 from pakfp_course.errors import HubLinkError
 from pakfp_course.hub import lesson_ids

@@ -80,8 +80,8 @@ def _raise_interrupt(signum, frame):  # SIGTERM ends a build like Ctrl-C does
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .build import build_course
-    from .build.requests import read_matrix
+    from .builder import build_course
+    from .builder.requests import read_matrix
 
     options = _given(args, "out", "lessons", "only", "jobs", "force", "pdf", "quiet",
                      "timeout", "notebooks")
@@ -92,8 +92,8 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _handouts(args: argparse.Namespace) -> int:
-    from .build import make_handouts
-    from .build.requests import parse_param, read_matrix
+    from .builder import make_handouts
+    from .builder.requests import parse_param, read_matrix
 
     options = _given(args, "out", "jobs", "force", "pdf", "quiet", "timeout", "notebooks")
     if args.param:
@@ -118,7 +118,7 @@ def _hub_link(args: argparse.Namespace) -> int:
 def _student_branch(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from .build import build_course
+    from .builder import build_course
     from .publish import student_branch
 
     options = _given(args, "out")

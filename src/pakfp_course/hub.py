@@ -204,7 +204,7 @@ def _titles() -> dict[str, str]:
     """Return each lesson's title: the quiz's short title, else the notebook's heading."""
     import nbformat  # only when titles are needed: quiz imports ipywidgets
 
-    from .build.transform import lesson_title
+    from .builder.transform import lesson_title
     from .quiz import LESSONS
 
     folder = course_path("notebooks")

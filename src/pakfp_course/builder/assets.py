@@ -63,7 +63,7 @@ ASSETS: tuple[Asset, ...] = (
 
 
 def _npm_dir() -> Path:
-    return Path(str(resources.files("pakfp_course.build").joinpath("npm")))
+    return Path(str(resources.files("pakfp_course.builder").joinpath("npm")))
 
 
 def lock_digest() -> str:
@@ -83,7 +83,7 @@ def _missing_npm_message() -> str:
     wanted = ", ".join(f"{a.package}" for a in ASSETS)
     return (
         "npm is needed once to fetch the JavaScript that makes the built pages work offline "
-        f"({wanted}; exact versions in pakfp_course/build/npm/package-lock.json), but no "
+        f"({wanted}; exact versions in pakfp_course/builder/npm/package-lock.json), but no "
         "'npm' was found on PATH. Install Node.js with npm (Debian/Ubuntu: "
         "'sudo apt-get install npm'; others: https://nodejs.org), or set PAKFP_COURSE_NPM "
         "to the npm executable, then run the build again."
@@ -180,7 +180,7 @@ def ensure_assets(out: Path, cache: Path, *, force: bool = False) -> Path:
     listing = [_copy_asset(asset, node_root, staging) for asset in ASSETS]
     lines = ["# Third-party JavaScript served with the built course", "",
              "Fetched from the npm registry at the exact versions in pakfp_course's "
-             "build/npm/package-lock.json; each folder holds the package's licence.", "",
+             "builder/npm/package-lock.json; each folder holds the package's licence.", "",
              "| folder | package | version | licence | used for |", "|---|---|---|---|---|"]
     lines += [f"| {e['folder']} | {e['package']} | {e['version']} | {e['license']} | "
               f"{e['purpose']} |" for e in listing]

@@ -1,4 +1,4 @@
-"""Checking build and handout requests before anything runs (pakfp_course.build.requests)."""
+"""Checking build and handout requests before anything runs (pakfp_course.builder.requests)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pakfp_course.build import requests as r
+from pakfp_course.builder import requests as r
 from pakfp_course.errors import BuildRequestError, UnknownChoiceError
 from pakfp_course.phases import PHASE_IDS
 from pakfp_course.resources import course_path

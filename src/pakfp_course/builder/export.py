@@ -17,7 +17,7 @@ __all__ = ["render_html", "render_slides", "sources_footer"]
 
 
 def _template_dir() -> str:
-    return str(Path(str(resources.files("pakfp_course.build").joinpath("templates"))))
+    return str(Path(str(resources.files("pakfp_course.builder").joinpath("templates"))))
 
 
 def _resources(assets: str, *, widgets: bool, header: str = "", footer: str = "") -> dict:

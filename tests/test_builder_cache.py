@@ -1,4 +1,4 @@
-"""Atomic writes, content keys and the manifest (pakfp_course.build.cache)."""
+"""Atomic writes, content keys and the manifest (pakfp_course.builder.cache)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pakfp_course.build import cache
+from pakfp_course.builder import cache
 
 
 def test_atomic_write_replaces_whole_file_and_leaves_no_part(tmp_path: Path):

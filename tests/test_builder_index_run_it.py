@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from pakfp_course.build.index import write_index
+from pakfp_course.builder.index import write_index
 from pakfp_course.resources import course_path
 
 from .html_checks import remote_resources

@@ -1,4 +1,4 @@
-"""The build's notebook transforms: who sees which cell (pakfp_course.build.transform)."""
+"""The build's notebook transforms: who sees which cell (pakfp_course.builder.transform)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from pakfp_course.build import transform as t
+from pakfp_course.builder import transform as t
 from pakfp_course.resources import course_path
 
 from .conftest import write_tiny_lesson
