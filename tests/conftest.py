@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import hashlib
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -72,15 +74,17 @@ def write_tiny_lesson(path: Path, *, body: str = "", fail: bool = False) -> Path
     """Write a small lesson notebook that follows the course's contract (runs in ~1 s).
 
     It has a parameters cell, a phase box, a solution, speaker notes, an
-    instructor-only cell, a chart with alt text, a live explorer and a Sources
-    section, so every build transform has something to act on. ``fail`` adds a
-    cell that raises; ``body`` adds a code cell (e.g. a sleep).
+    instructor-only cell, a chart with alt text, a live explorer (also on the
+    handout), three ``handout-only`` cells and a Sources section, so every build
+    transform has something to act on. ``fail`` adds a cell that raises; ``body``
+    adds a code cell (e.g. a sleep); both are on the handout too, so the lesson
+    and each of its handouts meet them.
     """
     import nbformat
 
     cells = [
         _cell("markdown", f"# Tiny lesson {path.stem}\n\nA test lesson.", "slide"),
-        _cell("code", "from pakfp_course import lesson, plots, widgets\n"
+        _cell("code", "from pakfp_course import handout, lesson, plots, widgets\n"
               "lesson.enable_alt_text()", "skip"),
         _cell("code", 'phase = "all"\naudience = "student"', "skip", ("parameters",)),
         _cell("code", "params = lesson.check_parameters(phase, audience)\n"
@@ -92,14 +96,18 @@ def write_tiny_lesson(path: Path, *, body: str = "", fail: bool = False) -> Path
         _cell("markdown", "INSTRUCTOR-NOTE: this note is on a slide.", "-", ("instructor-only",)),
         _cell("markdown", "## A chart", "slide"),
         _cell("code", "plots.aid_by_year();", "-", ("hide-input",)),
-        _cell("code", "widgets.phase_explorer('2009-2016')", "subslide"),
+        _cell("code", "widgets.phase_explorer('2009-2016')", "subslide", ("handout",)),
         _cell("markdown", "HANDOUT-SKIPPED cell.", "-", ("handout-skip",)),
+        _cell("code", "handout.key_figures(phase)", "skip", ("handout-only",)),
+        _cell("code", "handout.questions(['HANDOUT-Q1: mood or money?', 'HANDOUT-Q2: why?'])",
+              "skip", ("handout-only",)),
+        _cell("code", "handout.sources(datasets=['aid_crs'])", "skip", ("handout-only",)),
     ]
     if body:
-        cells.append(_cell("code", body, "-"))
+        cells.append(_cell("code", body, "-", ("handout",)))
     if fail:
         cells.append(_cell("code", "raise RuntimeError('deliberate failure for the test')",
-                           "-"))
+                           "-", ("handout",)))
     cells += [
         _cell("markdown", "## Sources", "slide"),
         _cell("code", "lesson.sources(['aid_crs', 'phases'])", "-", ("hide-input",)),
@@ -146,14 +154,97 @@ def clean_env(home: Path) -> dict[str, str]:
     return env
 
 
+@dataclass
+class _Background:
+    """The session's course build, started at collection and running while other tests do."""
+
+    proc: subprocess.Popen
+    out: Path
+    home: Path
+    logs: Path
+
+    def result(self, timeout: float = 1800) -> subprocess.CompletedProcess:
+        try:
+            self.proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            _stop(self.proc)
+            raise
+        stdout, stderr = ((self.logs / name).read_text() for name in ("stdout", "stderr"))
+        return subprocess.CompletedProcess(self.proc.args, self.proc.returncode, stdout, stderr)
+
+
+_BUILD = pytest.StashKey[_Background]()
+
+
+def _start_build(root: Path) -> _Background:
+    home, logs = root / "home", root / "logs"
+    home.mkdir(parents=True)
+    logs.mkdir()
+    out = root / "course" / "_build"
+    with open(logs / "stdout", "w") as stdout, open(logs / "stderr", "w") as stderr:
+        proc = subprocess.Popen([CLI, "build", "--out", str(out)], env=clean_env(home),
+                                stdout=stdout, stderr=stderr, text=True,
+                                start_new_session=True)
+    return _Background(proc, out, home, logs)
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    """Stop a process and everything it started (its process group)."""
+    if proc.poll() is None:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+
+
+def _needs_build(item: pytest.Item) -> bool:
+    return "built_course" in getattr(item, "fixturenames", ())
+
+
+@pytest.hookimpl(trylast=True)  # after -m / -k have deselected
+def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config,
+                                  items: list[pytest.Item]) -> None:
+    """Start the session's course build now and run the modules that read it last.
+
+    The build (every lesson and handout) runs in the background while the tests
+    that do not need it run, instead of holding up the first test that does.
+    """
+    modules = {item.module.__name__ for item in items
+               if _needs_build(item) and getattr(item, "module", None) is not None}
+    if not modules:
+        return
+    late = [item for item in items if getattr(item, "module", None) is not None
+            and item.module.__name__ in modules]
+    moved = set(late)
+    items[:] = [item for item in items if item not in moved] + late
+    if not config.option.collectonly:
+        root = config._tmp_path_factory.mktemp("built")  # pytest's own tmp root
+        config.stash[_BUILD] = _start_build(root)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Stop the background build if the session ends before it does (failure, Ctrl-C)."""
+    build = session.config.stash.get(_BUILD, None)
+    if build is not None:
+        _stop(build.proc)
+
+
 @pytest.fixture(scope="session")
-def built_course(tmp_path_factory) -> Built:
-    """Build the real course once, as a lecturer would, with a home folder of its own."""
-    home = tmp_path_factory.mktemp("home")
-    out = tmp_path_factory.mktemp("course") / "_build"
-    run = subprocess.run([CLI, "build", "--out", str(out)], env=clean_env(home),
-                         capture_output=True, text=True, timeout=1800)
+def built_course(request: pytest.FixtureRequest, tmp_path_factory) -> Built:
+    """Build the real course once, as a lecturer would, with a home folder of its own.
+
+    The build started in the background at collection; this waits for it.
+    """
+    build = request.config.stash.get(_BUILD, None)
+    if build is None:  # a test collected some other way: build now
+        build = _start_build(tmp_path_factory.mktemp("built"))
+        request.config.stash[_BUILD] = build
+    run = build.result()
     assert run.returncode == 0, run.stdout + run.stderr
-    return Built(out, home, run)
+    return Built(build.out, build.home, run)
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import nbformat
 
 ROOT = Path(__file__).resolve().parent.parent
-HIDDEN_TAGS = {"solution", "instructor-only"}
+HIDDEN_TAGS = {"solution", "instructor-only", "handout-only"}  # handout-only: only on paper
 
 
 def notebook(name: str) -> nbformat.NotebookNode:

@@ -137,11 +137,11 @@ def test_handout_works_offline(built: Path, context):
         page.evaluate("MathJax.startup.promise")
         assert phase in page.title() and "handout" in page.title()
         assert page.locator(".jp-CodeMirrorEditor, .jp-InputArea-editor").count() == 0
-        header = page.locator("header.pakfp-title")
+        header = page.locator("header.pakfp-handout-head")
         assert phase in header.inner_text() and "Diverging interests" in header.inner_text()
-        footer = page.locator("footer.pakfp-sources")
+        footer = page.locator(".celltag_handout-sources")
         footer.scroll_into_view_if_needed()
-        assert footer.is_visible() and "Sources" in footer.inner_text()
+        assert footer.is_visible() and "Sources." in footer.inner_text()
         body = page.locator("body").inner_text()
         assert "US$" in body and "\\$" not in body  # escaped dollars typeset by local MathJax
         shot(page, "handout-02-2009-2016-footer")

@@ -44,7 +44,8 @@ def test_every_output_is_there(built: Built):
         for rel in (f"student/{lesson}.ipynb", f"instructor/{lesson}.ipynb",
                     f"instructor/{lesson}.html", f"html/{lesson}.html",
                     f"slides/{lesson}.slides.html",
-                    *(f"handouts/{lesson}/{phase}.html" for phase in PHASE_IDS)):
+                    *(f"handouts/{lesson}/{phase}.{ext}" for phase in PHASE_IDS
+                      for ext in ("html", "pdf"))):
             assert (out / rel).is_file(), rel
     assert (out / "index.html").is_file() and (out / "manifest.json").is_file()
     assert not (out / "failed").exists()
@@ -148,13 +149,12 @@ def test_handouts_name_their_phase_hide_code_and_cite_sources(built: Built):
         for phase in PHASE_IDS:
             html = (built.out / "handouts" / lesson / f"{phase}.html").read_text()
             title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
-            assert phase in title and "handout" in title
-            assert phases.loc[phase, "name"] in html
+            assert phases.loc[phase, "name"] in title and "handout" in title
+            assert f"(<code>{phase}</code>)" in html
             assert 'class="jp-CodeMirrorEditor' not in html  # no code input at all
-            footer = re.search(r'<footer class="pakfp-sources">(.*?)</footer>', html, re.S)
-            assert footer and "<h2>Sources</h2>" in footer.group(1)
-            assert "from these sources" in footer.group(1)  # cite() text
+            assert "<strong>Sources.</strong>" in html and "rest on these sources" in html
             assert "application/vnd.jupyter.widget-view+json" not in html
+            assert (built.out / "handouts" / lesson / f"{phase}.pdf").is_file()
 
 
 def test_handouts_differ_by_phase(built: Built):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -110,7 +111,8 @@ def test_failing_lesson_goes_to_failed_and_the_rest_is_built(tmp_path: Path, npm
                "handouts", "--jobs", "2", home=tmp_path)
     assert run.returncode == 1
     assert "FAILED" in run.stderr and "deliberate failure for the test" in run.stderr
-    assert "5 built, 5 failed" in run.stderr  # 1 html + 4 handouts each
+    # each lesson: 1 run for its pages + 4 handouts (the failing cell is on the handout too)
+    assert "5 built, 5 failed" in run.stderr
     for phase in ("cold-war", "2001-2008", "2009-2016", "2017-present"):
         assert (out / "handouts" / "01_good" / f"{phase}.html").is_file()
         failed = out / "failed" / f"handout-02_bad-{phase}.ipynb"
@@ -125,6 +127,7 @@ def test_failing_lesson_goes_to_failed_and_the_rest_is_built(tmp_path: Path, npm
 
 
 def test_handouts_with_params_and_matrix(tmp_path: Path, npm_cache):
+    chromium_or_skip()
     lessons = tmp_path / "lessons"
     lessons.mkdir()
     write_tiny_lesson(lessons / "01_good.ipynb")
@@ -132,16 +135,38 @@ def test_handouts_with_params_and_matrix(tmp_path: Path, npm_cache):
     run = _run("handouts", "01", "--param", "phase=2009-2016", "--out", str(out),
                "--notebooks", str(lessons), home=tmp_path)
     assert run.returncode == 0, run.stderr
-    assert _files(out / "handouts") == {"01_good/2009-2016.html"}
+    assert "note:" not in run.stderr
+    # with Chromium on the machine, PDF and HTML by default
+    assert _files(out / "handouts") == {"01_good/2009-2016.html", "01_good/2009-2016.pdf"}
     matrix = tmp_path / "matrix.yaml"
     matrix.write_text("phase: [cold-war, 2017-present]\naudience: [student, instructor]\n")
-    run = _run("handouts", "01_good", "--matrix", str(matrix), "--out", str(out),
+    run = _run("handouts", "01_good", "--matrix", str(matrix), "--no-pdf", "--out", str(out),
                "--notebooks", str(lessons), home=tmp_path)
     assert run.returncode == 0, run.stderr
     assert _files(out / "handouts") == {
-        "01_good/2009-2016.html", "01_good/cold-war.html", "01_good/2017-present.html",
-        "01_good/cold-war__audience-instructor.html",
+        "01_good/2009-2016.html", "01_good/2009-2016.pdf", "01_good/cold-war.html",
+        "01_good/2017-present.html", "01_good/cold-war__audience-instructor.html",
         "01_good/2017-present__audience-instructor.html"}
+
+
+def test_without_chromium_handouts_are_html_and_the_build_says_so_once(tmp_path: Path,
+                                                                       npm_cache):
+    lessons = tmp_path / "lessons"
+    lessons.mkdir()
+    write_tiny_lesson(lessons / "01_good.ipynb")
+    out = _out(tmp_path, npm_cache)
+    env = clean_env(tmp_path)
+    env["PAKFP_COURSE_CHROMIUM"] = "no-such-chromium"
+    matrix = tmp_path / "matrix.yaml"
+    matrix.write_text("phase: [cold-war, 2009-2016]\n")
+    run = subprocess.run([CLI, "handouts", "01", "--matrix", str(matrix), "--out", str(out),
+                          "--notebooks", str(lessons)], env=env, capture_output=True,
+                         text=True, timeout=600)
+    assert run.returncode == 0, run.stderr
+    assert _files(out / "handouts") == {"01_good/cold-war.html", "01_good/2009-2016.html"}
+    notes = [line for line in run.stderr.splitlines() if line.startswith("note:")]
+    assert len(notes) == 1, run.stderr  # once, not once per handout
+    assert "HTML only" in notes[0] and "apt-get install chromium" in notes[0]
 
 
 def test_pdf_handout_is_printed_with_chromium(tmp_path: Path, npm_cache):
@@ -190,7 +215,7 @@ def test_interrupted_build_leaves_whole_files_and_resumes(tmp_path: Path, npm_ca
     write_tiny_lesson(lessons / "01_slow.ipynb", body="import time\ntime.sleep(3)")
     out = _out(tmp_path, npm_cache)
     args = [CLI, "handouts", "01", "--out", str(out), "--notebooks", str(lessons),
-            "--jobs", "1", "--quiet"]
+            "--jobs", "1", "--quiet", "--no-pdf"]
     # As in a terminal: Ctrl-C has its default action even where the tests themselves run
     # with SIGINT ignored (a shell's background job inherits it ignored, and so would we).
     proc = subprocess.Popen(args, env=clean_env(tmp_path), stdout=subprocess.PIPE,
@@ -279,3 +304,32 @@ def test_a_cell_that_never_ends_times_out_instead_of_hanging(tmp_path: Path, npm
     assert "longer than the 3 s per-cell timeout" in run.stderr
     failed = nbformat.read(out / "failed" / "handout-01_stuck-2001-2008.ipynb", as_version=4)
     assert "time.sleep(600)" in failed.cells[0].source or "timeout" in failed.cells[0].source
+
+
+def test_handouts_sharing_a_kernel_start_from_a_clean_slate(tmp_path: Path, npm_cache):
+    """One worker runs the handouts one after another in the kernel it keeps: none sees
+    what the one before it left (variables, figures, the sources it recorded)."""
+    lessons = tmp_path / "lessons"
+    lessons.mkdir()
+    write_tiny_lesson(lessons / "01_clean.ipynb", body=(
+        "import matplotlib.pyplot as plt\n"
+        "assert 'left_behind' not in globals(), 'a variable of the last handout'\n"
+        "assert not plt.get_fignums(), 'a figure of the last handout'\n"
+        "left_behind = phase\nplt.figure()"))
+    out = _out(tmp_path, npm_cache)
+    matrix = tmp_path / "matrix.yaml"
+    matrix.write_text("phase: [cold-war, 2001-2008, 2009-2016]\n")
+    run = _run("handouts", "01", "--matrix", str(matrix), "--jobs", "1", "--no-pdf",
+               "--out", str(out), "--notebooks", str(lessons), home=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert "3 built, 0 failed" in run.stdout
+    alone = _out(tmp_path / "alone", npm_cache)  # the last one again, first in its kernel
+    run = _run("handouts", "01", "--param", "phase=2009-2016", "--no-pdf", "--out",
+               str(alone), "--notebooks", str(lessons), home=tmp_path)
+    assert run.returncode == 0, run.stderr
+
+    def cited(folder: Path) -> list[str]:
+        page = (folder / "handouts" / "01_clean" / "2009-2016.html").read_text()
+        return re.findall(r"\(([A-Z][A-Z0-9_]+)\)</li>", page)
+
+    assert cited(out) and cited(out) == cited(alone)  # no source of the handouts before it

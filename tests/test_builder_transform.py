@@ -36,6 +36,7 @@ def test_student_notebook_replaces_answers_and_drops_lecturer_cells(tiny):
     assert all(c.outputs == [] and c.execution_count is None
                for c in student.cells if c.cell_type == "code")
     assert "HANDOUT-SKIPPED" in text  # only handouts drop it
+    assert "HANDOUT-Q1" not in text  # handout-only cells are for paper only
     assert "SOLUTION-CODE" in _text(tiny)  # the argument is untouched
 
 
@@ -48,7 +49,7 @@ def test_real_lessons_student_version_hides_every_answer(path: Path):
     assert answers, "every lesson has model answers"
     assert not any(c.source in kept for c in answers)
     assert len(student.cells) == len(nb.cells) - sum(
-        1 for c in nb.cells if "instructor-only" in t.tags(c) or t.is_notes(c))
+        1 for c in nb.cells if {"instructor-only", "handout-only"} & t.tags(c) or t.is_notes(c))
     assert t.parameters_of(student) == {"phase": "all", "audience": "student"}
 
 
@@ -78,7 +79,11 @@ def test_student_html_drops_answers_and_notes_but_instructor_keeps_all(tiny):
     html_nb = t.for_student_html(tiny)
     assert "SOLUTION" not in _text(html_nb) and "SPEAKER-NOTE" not in _text(html_nb)
     assert "INSTRUCTOR-NOTE" not in _text(html_nb)
-    assert len(t.for_instructor_html(tiny).cells) == len(tiny.cells)
+    assert "HANDOUT-Q1" not in _text(html_nb)
+    instructor = t.for_instructor_html(tiny)
+    assert "SOLUTION-CODE" in _text(instructor) and "INSTRUCTOR-NOTE" in _text(instructor)
+    assert "HANDOUT-Q1" not in _text(instructor)
+    assert len(instructor.cells) == len(tiny.cells) - 3  # all but the handout-only cells
 
 
 def test_slides_keep_speaker_notes_only(tiny):
@@ -86,25 +91,45 @@ def test_slides_keep_speaker_notes_only(tiny):
     text = _text(slides)
     assert "SPEAKER-NOTE" in text
     assert "INSTRUCTOR-NOTE" not in text and "SOLUTION" not in text
+    assert "HANDOUT-Q1" not in text
     tiny.cells[4].metadata.setdefault("tags", []).append("slides-skip")
     assert "## Exercise" not in _text(t.for_slides(tiny))
 
 
-def test_handout_drops_sources_section_widget_views_and_skipped_cells(tiny):
+def test_handout_notebook_is_setup_parameters_and_the_handout_cells(tiny):
+    run = t.handout_notebook(tiny)
+    sources = [c.source for c in run.cells]
+    assert sources[0].startswith("from pakfp_course import handout")  # the setup (imports)
+    assert "parameters" in t.tags(run.cells[1])
+    assert sources[2].startswith("params = lesson.check_parameters")  # fails on a bad phase
+    assert sources[3:] == [c.source for c in tiny.cells if t.HANDOUT_TAGS & t.tags(c)]
+    assert not any("SOLUTION" in s or "NOTE" in s or "HANDOUT-SKIPPED" in s for s in sources)
+    assert "widgets" not in run.metadata
+    tiny.cells = [c for c in tiny.cells if not t.HANDOUT_TAGS & t.tags(c)]
+    with pytest.raises(ValueError, match="no cells tagged 'handout'"):
+        t.handout_notebook(tiny)
+
+
+def test_printed_handout_keeps_only_handout_cells_and_static_pictures(tiny):
+    run = t.handout_notebook(tiny)
+    explorer = next(c for c in run.cells if "phase_explorer" in c.source)
+    explorer.outputs = [nbformat.v4.new_output("display_data", data={
+        t.WIDGET_VIEW: {"model_id": "x"}, "text/html": "<figure>static</figure>"})]
+    run.cells.insert(0, nbformat.v4.new_code_cell(
+        'phase = "2009-2016"', metadata={"tags": ["injected-parameters"]}))
+    printed = t.for_handout(run)
+    assert [c.source for c in printed.cells] == [
+        c.source for c in tiny.cells if t.HANDOUT_TAGS & t.tags(c)]
+    out = next(c for c in printed.cells if "phase_explorer" in c.source).outputs[0]
+    assert set(out.data) == {"text/html"}
+
+
+def test_sources_used_reads_what_lesson_sources_attached(tiny):
     tiny.cells[-1].outputs = [nbformat.v4.new_output(
         "display_data", data={"text/markdown": "cites"},
         metadata={"text/markdown": {"pakfp_course": {"datasets": ["aid_crs"],
                                                      "extra_sources": ["WALT_1987"]}}})]
-    explorer = next(c for c in tiny.cells if "phase_explorer" in c.source)
-    explorer.outputs = [nbformat.v4.new_output("display_data", data={
-        t.WIDGET_VIEW: {"model_id": "x"}, "text/html": "<figure>static</figure>"})]
     assert t.sources_used(tiny) == (["aid_crs"], ["WALT_1987"])
-    handout = t.for_handout(tiny)
-    text = _text(handout)
-    assert "## Sources" not in text and "HANDOUT-SKIPPED" not in text
-    assert "SOLUTION" not in text and "NOTE" not in text
-    out = next(c for c in handout.cells if "phase_explorer" in c.source).outputs[0]
-    assert set(out.data) == {"text/html"}
 
 
 def test_titles_parameters_and_slide_counts(tiny):

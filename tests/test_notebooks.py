@@ -25,6 +25,7 @@ LESSONS = [
 ]
 TAGS = {
     "parameters", "solution", "instructor-only", "hide-input", "handout-skip", "slides-skip",
+    "handout", "handout-only",
     "nbval-ignore-output", "nbval-skip", "raises-exception",
 }
 SLIDE_TYPES = {"slide", "subslide", "fragment", "skip", "notes"}
@@ -172,6 +173,35 @@ def _page_text(path: Path) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", page)).replace("\\$", "$")
 
 
+HANDOUT_CALLS = ("handout.brief(", "handout.key_figures(phase)", "handout.timeline(phase",
+                 "handout.claims(", "handout.questions(")
+
+
+def test_handout_is_chosen_by_tags_and_holds_every_part(nb):
+    """A lesson's handout: its cells tagged handout / handout-only, with every part, no answers."""
+    from pakfp_course.builder import transform as t
+
+    cells = t.handout_cells(nb)
+    assert cells, "no cells tagged handout or handout-only"
+    code = "\n".join(c.source for c in cells if c.cell_type == "code")
+    for call in HANDOUT_CALLS:
+        assert code.count(call) == 1, f"the handout needs one {call}...)"
+    assert re.search(r"plots\.\w+\(", code), "the handout needs a chart (plots.*)"
+    assert len(re.findall(r"plots\.\w+\(", code)) <= 2, "at most two charts on paper"
+    assert "handout.sources(" in cells[-1].source, "the handout's last cell cites its sources"
+    for cell in cells:
+        tags = t.tags(cell)
+        assert not tags & {"solution", "instructor-only", "handout-skip"}, tags
+        assert not t.is_notes(cell)
+        if "handout-only" in tags:
+            assert cell.metadata["slideshow"]["slide_type"] == "skip"
+    questions = next(c.source for c in cells if "handout.questions(" in c.source)
+    assert not re.search(r"answer|model|solution", questions, re.I), "no answers on paper"
+    run = t.handout_notebook(nb)  # setup + parameters + check + the handout cells
+    assert "from pakfp_course import" in run.cells[0].source or "import pakfp_course" in \
+        run.cells[0].source
+
+
 def _phase_figure(phase: str) -> str:
     if phase == "cold-war":
         return explore.phase_summary(phase).facts[0]["value"]
@@ -181,16 +211,18 @@ def _phase_figure(phase: str) -> str:
 @pytest.mark.slow
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
 def test_papermill_runs_each_phase_and_shows_its_figures(path, built_course):
-    """Each lesson, run by papermill for each phase (the build's handouts), shows that phase.
+    """Each lesson's handout, run by papermill for each phase, shows that phase's figures only.
 
-    The session's one course build runs every lesson once per phase with papermill (the
-    handouts); a cell that raised would have failed the build (``built_course`` asserts it
+    The session's one course build runs every lesson's handout cells once per phase with
+    papermill; a cell that raised would have failed the build (``built_course`` asserts it
     succeeded), so this reads those runs instead of executing the lessons again.
     """
+    figures = {phase: _phase_figure(phase) for phase in PHASE_IDS}
+    assert len(set(figures.values())) == len(figures)
     table = phase_table()
     for phase in PHASE_IDS:
         text = _page_text(built_course.out / "handouts" / path.stem / f"{phase}.html")
-        assert _phase_figure(phase) in text, (phase, path.stem)
-        for other in PHASE_IDS:  # the phase box shows this phase only
-            box = f"({other}, {int(table.loc[other, 'start_year'])}–"
-            assert (box in text) == (other == phase), (phase, other, path.stem)
+        for other, figure in figures.items():
+            assert (figure in text) == (other == phase), (phase, other, path.stem)
+            title = f"Key figures: {table.loc[other, 'name']}"
+            assert (title in text) == (other == phase), (phase, other, path.stem)

@@ -168,6 +168,22 @@ def test_the_request_is_drawn_as_a_request():
     assert not [g for g in by_gid(plots.aid_by_year(show_request=False)) if "FY2020" in g]
 
 
+def test_aid_components_can_be_told_apart_in_black_and_white():
+    """Printed in grey, blue (security) and green (economic) look alike: economic is dotted,
+    in the bars and in the legend, so colour is not the only thing that tells them apart."""
+    ax = plots.aid_by_year()
+    bars = by_gid(ax)
+    years = [g.split(":")[0] for g in bars if g.endswith(":economic")
+             and g.split(":")[0] != "FY2020"]  # the request: both hatched as a request
+    assert len(years) > 10
+    for year in years:
+        assert bars[f"{year}:economic"].get_hatch() != bars[f"{year}:security"].get_hatch()
+    legend = {t.get_text(): h for t, h in zip(ax.get_legend().get_texts(),
+                                              ax.get_legend().legend_handles, strict=True)}
+    assert legend["economic-related"].get_hatch() == ".."
+    assert legend["security-related"].get_hatch() is None
+
+
 def test_missing_csf_is_marked_not_zero():
     ax = plots.aid_by_year()
     assert "FY2017:csf" not in by_gid(ax)

@@ -66,6 +66,8 @@ def _given(args: argparse.Namespace, *names: str) -> dict:
 
 
 def _finish(report) -> int:
+    for note in report.notes:
+        print(f"note: {note}", file=sys.stderr)
     if report.results or report.failed:
         print(report.table(), file=sys.stderr if report.failed else sys.stdout)
     else:
@@ -83,8 +85,10 @@ def _build(args: argparse.Namespace) -> int:
     from .builder import build_course
     from .builder.requests import read_matrix
 
-    options = _given(args, "out", "lessons", "only", "jobs", "force", "pdf", "quiet",
+    options = _given(args, "out", "lessons", "only", "jobs", "force", "quiet",
                      "timeout", "notebooks")
+    if args.pdf is not None:
+        options["pdf"] = args.pdf
     if args.matrix:
         options["matrix"] = read_matrix(args.matrix)
     signal.signal(signal.SIGTERM, _raise_interrupt)
@@ -95,7 +99,9 @@ def _handouts(args: argparse.Namespace) -> int:
     from .builder import make_handouts
     from .builder.requests import parse_param, read_matrix
 
-    options = _given(args, "out", "jobs", "force", "pdf", "quiet", "timeout", "notebooks")
+    options = _given(args, "out", "jobs", "force", "quiet", "timeout", "notebooks")
+    if args.pdf is not None:
+        options["pdf"] = args.pdf
     if args.param:
         options["params"] = dict(parse_param(item) for item in args.param)
     if args.matrix:
@@ -138,8 +144,12 @@ def _add_run_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--jobs", type=int, default=None, metavar="N",
                    help="notebooks run at once (default: number of CPUs)")
     p.add_argument("--force", action="store_true", help="rebuild outputs that are up to date")
-    p.add_argument("--pdf", action="store_true",
-                   help="also print each handout to PDF with Chromium")
+    pdf = p.add_mutually_exclusive_group()
+    pdf.add_argument("--pdf", dest="pdf", action="store_const", const=True, default=None,
+                     help="print handouts to PDF, and fail if Chromium is missing (default: "
+                          "PDF whenever Chromium is found)")
+    pdf.add_argument("--no-pdf", dest="pdf", action="store_const", const=False,
+                     help="make HTML handouts only")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.add_argument("--timeout", type=int, default=None, metavar="SECONDS",
                    help="longest any one cell may run (default: 180)")
@@ -207,10 +217,12 @@ def build_parser() -> argparse.ArgumentParser:
     build.set_defaults(func=_build)
 
     hand = commands.add_parser(
-        "handouts", help="make the handouts of one lesson (papermill + HTML)",
-        description="Run one lesson with parameter sets and render each run as a handout "
-        "(no code, its phase in the title, a Sources footer). Without --param or --matrix: "
-        "one handout per phase id.")
+        "handouts", aliases=["handout"],
+        help="make the printed handouts of one lesson (papermill; HTML and PDF)",
+        description="Run the lesson's handout cells (tagged handout / handout-only) with "
+        "papermill for each parameter set and lay each run out for paper: at most four A4 "
+        "pages, no code, the phase in the running header, Sources at the end; printed to PDF "
+        "when Chromium is found. Without --param or --matrix: one handout per phase id.")
     hand.add_argument("lesson", help="lesson name or number, e.g. 02_three_phases or 02")
     hand.add_argument("--param", action="append", default=None, metavar="NAME=VALUE",
                       help="set a parameter of the lesson's parameters cell (repeatable)")

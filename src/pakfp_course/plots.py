@@ -83,6 +83,9 @@ RSCT_STYLES: dict[str, dict[str, str]] = {
 }
 _AID_NAMES = {"security": "security-related", "economic": "economic-related",
               "csf": "Coalition Support Funds (reimbursements)"}
+# Blue and green print as nearly the same grey: economic aid is dotted too, so a handout
+# printed in black and white (or a reader who cannot tell the colours apart) still can.
+_AID_HATCH = {"economic": ".."}
 _VERDICT_COLOURS = {"supported": style.OKABE_ITO["bluish_green"], "partly_supported":
                    style.OKABE_ITO["sky_blue"], "contradicted": style.OKABE_ITO["vermillion"]}
 _NAMES = {"PAK": "Pakistan", "IND": "India"}
@@ -125,7 +128,7 @@ def aid_by_year(*, components: Sequence[str] = AID_COMPONENTS, revised_csf: bool
             colour, derived = style.SERIES[c], c == "csf" and bool(r.get("csf_derived", False))
             _bar(ax, r["x"], r[cols[c]] / n, n if n > 1 else 0.8, f"{lab}:{c}", bottom=tops[lab],
                  color="white" if req else colour, edgecolor=colour if req else "white",
-                 hatch="///" if req else "xx" if derived else None,
+                 hatch="///" if req else "xx" if derived else _AID_HATCH.get(c),
                  alpha=0.7 if n > 1 else 1.0, linewidth=1.2 if req else 0.5)
             tops[lab] += r[cols[c]] / n
         total, mean = f"US$ {tops[lab] * n:,.0f} m", f"{tops[lab]:,.0f} m"
@@ -150,7 +153,8 @@ def aid_by_year(*, components: Sequence[str] = AID_COMPONENTS, revised_csf: bool
                          "totals (cross-hatched)" if revised_csf else
                          f"{e.fy_label} CSF: {e.csf_usd_m:,} is an estimate CRS revised later")
     requests = aid.loc[aid["figure_status"] == "request", "fy_label"]
-    handles = [Patch(color=style.SERIES[c], label=_AID_NAMES[c]) for c in comps] + [
+    handles = [Patch(facecolor=style.SERIES[c], edgecolor="white", hatch=_AID_HATCH.get(c),
+                     label=_AID_NAMES[c]) for c in comps] + [
         Patch(facecolor="white", edgecolor=_GREY, hatch="///",
               label=f"{lab} budget request (not appropriated)") for lab in requests]
     ax.legend(handles=handles, loc="upper right", bbox_to_anchor=(1.0, 0.93), fontsize=10)

@@ -29,7 +29,7 @@ __all__ = [
 ]
 
 #: Bumped when the build writes outputs differently, so old outputs are rebuilt.
-BUILD_FORMAT = "1"
+BUILD_FORMAT = "2"
 
 
 def sha256_bytes(data: bytes) -> str:

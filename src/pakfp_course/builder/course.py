@@ -25,7 +25,7 @@ from .assets import ensure_assets
 from .cache import Manifest, code_digest, content_key, data_digest, sha256_file
 from .execute import CELL_TIMEOUT, build_environment
 from .index import write_index
-from .jobs import Context, Job, JobResult, chromium_path, init_worker, run_job
+from .jobs import CHROMIUM_NAMES, Context, Job, JobResult, chromium_path, init_worker, run_job
 from .requests import DEFAULT_MATRIX, Handout, Lesson, find_lessons, handout_requests
 
 __all__ = ["OUTPUT_KINDS", "BuildReport", "build_course", "make_handouts"]
@@ -42,6 +42,7 @@ class BuildReport:
     results: list[JobResult] = field(default_factory=list)
     skipped: list[Job] = field(default_factory=list)
     seconds: float = 0.0
+    notes: list[str] = field(default_factory=list)  # said once, e.g. why there are no PDFs
 
     @property
     def failed(self) -> list[JobResult]:
@@ -102,18 +103,17 @@ class _Planner:
 def _plan(lessons: list[Lesson], kinds: tuple[str, ...], handouts: list[Handout],
           planner: _Planner, pdf: bool) -> list[Job]:
     jobs: list[Job] = []
-    for lesson in lessons:
-        if "instructor" in kinds:
-            jobs.append(planner.job("instructor", lesson, _defaults(lesson, audience="instructor"),
-                                    {"notebook": f"instructor/{lesson.name}.ipynb",
-                                     "html": f"instructor/{lesson.name}.html"}))
+    for lesson in lessons:  # one run of each lesson makes all its pages
         outs = {}
+        if "instructor" in kinds:
+            outs["notebook"] = f"instructor/{lesson.name}.ipynb"
+            outs["instructor_html"] = f"instructor/{lesson.name}.html"
         if "html" in kinds:
             outs["html"] = f"html/{lesson.name}.html"
         if "slides" in kinds:
             outs["slides"] = f"slides/{lesson.name}.slides.html"
         if outs:
-            jobs.append(planner.job("lesson", lesson, _defaults(lesson, audience="student"),
+            jobs.append(planner.job("lesson", lesson, _defaults(lesson, audience="instructor"),
                                     outs))
     for handout in handouts:
         base = f"handouts/{handout.lesson.name}/{handout.stem}"
@@ -135,11 +135,14 @@ def _progress(total: int, quiet: bool):
                 disable=quiet or not sys.stderr.isatty(), file=sys.stderr)
 
 
+_KIND_OF_FOLDER = {"student": "student", "instructor": "instructor", "html": "html",
+                   "slides": "slides", "handouts": "handout"}
+
+
 def _entry(job: Job, result: JobResult, rel: str, sha: str, size: int, data: str,
            code: str) -> dict:
     return {
-        "kind": job.kind if job.kind != "lesson" else ("slides" if rel.startswith("slides/")
-                                                        else "html"),
+        "kind": _KIND_OF_FOLDER[rel.split("/", 1)[0]],
         "lesson": job.lesson,
         "title": job.label,
         "parameters": dict(job.parameters),
@@ -179,7 +182,7 @@ def _run_one(args: tuple[Job, Context]) -> JobResult:
 
 
 def _execute(out: Path, lessons: list[Lesson], kinds: tuple[str, ...],
-             handouts: list[Handout], *, jobs: int | None, force: bool, pdf: bool,
+             handouts: list[Handout], *, jobs: int | None, force: bool, pdf: bool | None,
              quiet: bool, timeout: int, notebooks: Path) -> BuildReport:
     start = time.perf_counter()
     if jobs is not None and jobs < 1:
@@ -188,14 +191,20 @@ def _execute(out: Path, lessons: list[Lesson], kinds: tuple[str, ...],
         raise BuildRequestError(f"--timeout must be 1 second or more, got {timeout}")
     out = Path(out)
     cache = out / ".cache"
-    chromium = None
-    if pdf:
-        chromium = chromium_path()
-        if chromium is None:
-            raise BuildRequestError(
-                "--pdf prints handouts with Chromium, but none was found (looked for "
-                "chromium, chromium-browser, google-chrome; or set PAKFP_COURSE_CHROMIUM). "
-                "On Debian/Ubuntu: sudo apt-get install chromium")
+    chromium = chromium_path() if pdf is not False and handouts else None
+    notes: list[str] = []
+    if pdf and handouts and chromium is None:
+        raise BuildRequestError(
+            "--pdf prints handouts with Chromium, but none was found (looked for "
+            f"{', '.join(CHROMIUM_NAMES)}; or set PAKFP_COURSE_CHROMIUM). "
+            "On Debian/Ubuntu: sudo apt-get install chromium")
+    if pdf is None and handouts and chromium is None:
+        notes.append(
+            "handouts were made as HTML only: printing them to PDF needs Chromium, and none "
+            f"was found ({', '.join(CHROMIUM_NAMES)}, or PAKFP_COURSE_CHROMIUM). Install it "
+            "(Debian/Ubuntu: sudo apt-get install chromium) and build again for the PDFs, or "
+            "print the HTML handouts from a browser.")
+    pdf = chromium is not None
     with _build_lock(cache):
         tmp = cache / "tmp"
         shutil.rmtree(tmp, ignore_errors=True)  # parts left by an interrupted run
@@ -210,7 +219,7 @@ def _execute(out: Path, lessons: list[Lesson], kinds: tuple[str, ...],
         manifest = Manifest(out, tmp)
         manifest.meta = {"course": "pakfp-course", "version": __version__,
                          "notebooks": str(notebooks)}
-        report = BuildReport(out)
+        report = BuildReport(out, notes=notes)
         todo: list[Job] = []
         for job in _plan(lessons, kinds, handouts, planner, pdf):
             if not force and all(manifest.is_fresh(rel, job.key) for _, rel in job.outputs):
@@ -268,7 +277,7 @@ def build_course(
     matrix: Sequence[Mapping] = DEFAULT_MATRIX,
     jobs: int | None = None,
     force: bool = False,
-    pdf: bool = False,
+    pdf: bool | None = None,
     quiet: bool = False,
     timeout: int = CELL_TIMEOUT,
     notebooks: str | Path | None = None,
@@ -291,7 +300,9 @@ def build_course(
     force
         Rebuild outputs that are up to date.
     pdf
-        Also print each handout to PDF with Chromium.
+        Print each handout to PDF with Chromium: by default when Chromium is
+        found (the report's ``notes`` say so once when it is not); ``True``
+        requires it, ``False`` makes HTML handouts only.
     quiet
         No progress bar.
     timeout
@@ -315,7 +326,7 @@ def make_handouts(
     out: str | Path = "_build",
     jobs: int | None = None,
     force: bool = False,
-    pdf: bool = False,
+    pdf: bool | None = None,
     quiet: bool = False,
     timeout: int = CELL_TIMEOUT,
     notebooks: str | Path | None = None,

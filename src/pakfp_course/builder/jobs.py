@@ -1,14 +1,17 @@
 """The units of work of a build and the worker that runs one of them.
 
 A job executes one notebook (or, for student notebooks, only transforms it) and
-writes every output made from that execution. Jobs run in worker processes;
-everything a job needs travels in the picklable :class:`Job` and
+writes every output made from that execution: one run of a lesson makes the
+instructor notebook and page, the student page and the slides; one run of a
+lesson's handout cells (:func:`~.transform.handout_notebook`) makes a handout.
+Jobs run in worker processes; the Jupyter machinery (nbformat, papermill,
+nbconvert) is imported there, when a job runs, so a build with nothing to do
+starts and ends quickly; everything a job needs travels in the picklable :class:`Job` and
 :class:`Context`, and a job never raises: it returns a :class:`JobResult`.
 """
 
 from __future__ import annotations
 
-import html
 import os
 import shutil
 import signal
@@ -17,22 +20,17 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import nbformat
+from typing import TYPE_CHECKING
 
 from .cache import atomic_write
-from .execute import ExecutionFailure, run_notebook
-from .transform import (
-    for_handout,
-    for_instructor_html,
-    for_slides,
-    for_student_html,
-    for_student_notebook,
-    lesson_title,
-    sources_used,
-)
 
-__all__ = ["Context", "Job", "JobResult", "init_worker", "run_job"]
+if TYPE_CHECKING:
+    from .execute import ExecutionFailure
+
+__all__ = ["CHROMIUM_NAMES", "Context", "Job", "JobResult", "init_worker", "run_job"]
+
+#: The names Chromium goes by on PATH, in the order they are looked for.
+CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 
 CHROMIUM_FLAGS = (
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -54,9 +52,10 @@ class Context:
 class Job:
     """One execution (or transform) and the outputs written from it.
 
-    ``kind`` is ``student`` (no execution), ``lesson`` (student run: HTML and
-    slides), ``instructor`` (notebook with solutions and widget state, and its
-    HTML) or ``handout``. ``outputs`` maps each output's role to its path
+    ``kind`` is ``student`` (no execution), ``lesson`` (one run of the whole
+    lesson: the instructor notebook with solutions and widget state, its HTML,
+    the student HTML and the slides, whichever ``outputs`` names) or ``handout``
+    (a run of the lesson's handout cells only). ``outputs`` maps each output's role to its path
     relative to the output folder.
     """
 
@@ -119,7 +118,7 @@ def _phase_label(phase: str) -> str:
 
     if phase in PHASE_IDS:
         return f"{phase_table().loc[phase, 'name']}, {phase_years(phase)}"
-    return "all phases"
+    return "overview, all phases"
 
 
 def _print_pdf(ctx: Context, html_rel: str, pdf_rel: str, result: JobResult) -> None:
@@ -131,7 +130,10 @@ def _print_pdf(ctx: Context, html_rel: str, pdf_rel: str, result: JobResult) -> 
         cmd = [ctx.chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}/profile",
                "--no-pdf-header-footer", "--virtual-time-budget=10000",
                f"--print-to-pdf={pdf_tmp}", src.as_uri()]
-        done = subprocess.run(cmd, capture_output=True, text=True, timeout=180)
+        home = Path(profile) / "home"  # Chromium's own files stay out of the user's home
+        env = {**os.environ, "HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"),
+               "XDG_CACHE_HOME": str(home / ".cache")}
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=180, env=env)
         if done.returncode != 0 or not pdf_tmp.is_file():
             raise RuntimeError(f"chromium could not print {html_rel}: {done.stderr[-500:]}")
         _write(ctx, result, pdf_rel, pdf_tmp.read_bytes())
@@ -148,6 +150,8 @@ def _failed(ctx: Context, job: Job, result: JobResult, nb, failure: ExecutionFai
         "**Failing cell:**\n\n```python\n" + failure.cell_source.strip() + "\n```\n\n"
         "**Traceback (last lines):**\n\n```\n" + failure.traceback + "\n```\n"
     )
+    import nbformat
+
     cell = nbformat.v4.new_markdown_cell(summary, metadata={"tags": ["build-failure"]})
     nb.cells.insert(0, cell)
     rel = f"failed/{job.name}.ipynb"
@@ -157,37 +161,41 @@ def _failed(ctx: Context, job: Job, result: JobResult, nb, failure: ExecutionFai
 
 
 def _render(ctx: Context, job: Job, executed, result: JobResult) -> None:
-    from .export import render_html, render_slides, sources_footer
+    import nbformat
+
+    from .export import render_handout, render_html, render_slides
+    from .transform import (
+        for_handout,
+        for_instructor_html,
+        for_slides,
+        for_student_html,
+        lesson_title,
+    )
 
     title = lesson_title(executed, job.lesson)
     outputs = dict(job.outputs)
     if job.kind == "lesson":
+        if "notebook" in outputs:
+            _write(ctx, result, outputs["notebook"], nbformat.writes(executed))
+        if "instructor_html" in outputs:
+            _write(ctx, result, outputs["instructor_html"], render_html(
+                for_instructor_html(executed), assets=_assets_rel(outputs["instructor_html"]),
+                title=f"{title} (instructor version)"))
         if "html" in outputs:
             _write(ctx, result, outputs["html"], render_html(
                 for_student_html(executed), assets=_assets_rel(outputs["html"]), title=title))
         if "slides" in outputs:
             _write(ctx, result, outputs["slides"], render_slides(
                 for_slides(executed), assets=_assets_rel(outputs["slides"]), title=title))
-    elif job.kind == "instructor":
-        if "notebook" in outputs:
-            _write(ctx, result, outputs["notebook"], nbformat.writes(executed))
-        if "html" in outputs:
-            _write(ctx, result, outputs["html"], render_html(
-                for_instructor_html(executed), assets=_assets_rel(outputs["html"]),
-                title=f"{title} (instructor version)"))
     elif job.kind == "handout":
         params = dict(job.parameters)
         phase = str(params.get("phase", "all"))
-        label = _phase_label(phase)
-        others = ", ".join(f"{k} = {v}" for k, v in job.parameters if k != "phase")
-        header = (f"<p><strong>Handout</strong> · lesson {html.escape(job.lesson)} · "
-                  f"phase: <strong>{html.escape(label)}</strong> (<code>{html.escape(phase)}"
-                  f"</code>){' · ' + html.escape(others) if others else ''}</p>")
-        datasets, extra = sources_used(executed)
-        page = render_html(
-            for_handout(executed), assets=_assets_rel(outputs["html"]),
-            title=f"{title} — handout, phase {phase}", widgets=False, exclude_input=True,
-            header=header, footer=sources_footer(datasets, extra))
+        others = ", ".join(f"{k} = {v}" for k, v in job.parameters
+                           if k not in ("phase", "audience"))
+        page = render_handout(
+            for_handout(executed), assets=_assets_rel(outputs["html"]), lesson=job.label or title,
+            number=job.lesson.split("_", 1)[0], phase=phase, phase_label=_phase_label(phase),
+            extra=others)
         _write(ctx, result, outputs["html"], page)
         if "pdf" in outputs:
             _print_pdf(ctx, outputs["html"], outputs["pdf"], result)
@@ -195,6 +203,11 @@ def _render(ctx: Context, job: Job, executed, result: JobResult) -> None:
 
 def run_job(job: Job, ctx: Context) -> JobResult:
     """Run one job; never raises (a failure is reported in the result)."""
+    import nbformat
+
+    from .execute import run_in_warm_kernel, run_notebook
+    from .transform import for_student_notebook, handout_notebook
+
     result = JobResult(job)
     start = time.perf_counter()
     try:
@@ -205,9 +218,14 @@ def run_job(job: Job, ctx: Context) -> JobResult:
         else:
             work = Path(ctx.cache) / "work"
             work.mkdir(parents=True, exist_ok=True)
-            executed, failure = run_notebook(
-                nb, dict(job.parameters), tmp_dir=Path(ctx.cache) / "tmp", cwd=work,
-                timeout=ctx.timeout)
+            if job.kind == "handout":  # a few cells: in the worker's kept kernel
+                executed, failure = run_in_warm_kernel(
+                    handout_notebook(nb), dict(job.parameters),
+                    tmp_dir=Path(ctx.cache) / "tmp", cwd=work, timeout=ctx.timeout)
+            else:  # a lesson: papermill, in a fresh kernel
+                executed, failure = run_notebook(
+                    nb, dict(job.parameters), tmp_dir=Path(ctx.cache) / "tmp", cwd=work,
+                    timeout=ctx.timeout)
             if failure is not None:
                 _failed(ctx, job, result, executed, failure)
             else:
@@ -225,7 +243,7 @@ def chromium_path() -> str | None:
     env = os.environ.get("PAKFP_COURSE_CHROMIUM")
     if env:
         return env if shutil.which(env) else None
-    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
+    for name in CHROMIUM_NAMES:
         found = shutil.which(name)
         if found:
             return found

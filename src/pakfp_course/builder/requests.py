@@ -16,12 +16,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import nbformat
-
 from ..errors import BuildRequestError, UnknownChoiceError
 from ..lesson import AUDIENCES
 from ..phases import ALL, PHASE_IDS
-from .transform import lesson_title, parameters_of
+from .transform import lesson_title, parameters_of, read_outline
 
 __all__ = [
     "DEFAULT_MATRIX",
@@ -109,7 +107,7 @@ def find_lessons(notebooks: Path, selection: Sequence[str] | None = None) -> lis
             chosen.append(matches[0])
     lessons = []
     for name in sorted(chosen):
-        nb = nbformat.read(by_name[name], as_version=4)
+        nb = read_outline(by_name[name])
         lessons.append(Lesson(name, by_name[name], parameters_of(nb), lesson_title(nb, name)))
     return lessons
 
