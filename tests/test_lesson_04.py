@@ -107,7 +107,7 @@ def test_every_source_id_a_student_reads_resolves_and_is_listed_under_sources(te
     cited = set(re.findall(r"\(([A-Z][A-Z0-9]+(?:_[A-Z0-9]+)+)\)", text))
     cited |= {s.strip() for _, source in SCHOLARS.values() for s in source.split(";")}
     assert cited and cited <= known, cited - known
-    extra = re.search(r"extra=\[([^\]]*)\]", code).group(1)
+    extra = re.search(r"lesson\.sources\([^)]*?extra=\[([^\]]*)\]", code).group(1)
     listed = set(re.findall(r'"([A-Z0-9_]+)"', extra))
     assert cited <= listed, cited - listed
 
