@@ -3,8 +3,8 @@
 Both run with papermill. A lesson runs in a fresh kernel (:func:`run_notebook`).
 A handout, a few cells, runs in a kernel its worker keeps from one handout to
 the next (:func:`run_in_warm_kernel`, papermill's nbclient engine handed that
-kernel): starting a kernel and importing the
-course's libraries cost more than the handout's own cells. Before each
+kernel): starting a kernel and importing the course's libraries cost more than
+the handout's own cells. Before each
 handout the kernel forgets the last one (its variables, figures and the
 sources :mod:`pakfp_course.handout` recorded); a kernel that timed out or
 died is replaced.
@@ -22,6 +22,7 @@ import os
 import re
 import time
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -232,8 +233,12 @@ def run_in_warm_kernel(
     return result, failure
 
 
+@cache
 def _warm_engine():
-    """Return papermill's nbclient engine, changed to run in the worker's kept kernel."""
+    """Return papermill's nbclient engine, changed to run in the worker's kept kernel.
+
+    Made once per worker; :func:`_papermill` registers it under its name.
+    """
     from papermill.clientwrap import PapermillNotebookClient
     from papermill.engines import NBClientEngine
 
