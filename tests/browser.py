@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from pakfp_course.builder.jobs import CHROMIUM_FLAGS
+from pakfp_course.builder.printer import CHROMIUM_FLAGS
 
 CHROMIUM_ARGS = [*CHROMIUM_FLAGS, "--disable-quic"]  # the flags the build prints PDFs with
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "browser"

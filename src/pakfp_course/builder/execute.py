@@ -166,7 +166,11 @@ def _in_kernel_thread(func, *args, **kwargs):
         from concurrent.futures import ThreadPoolExecutor
 
         _warm["thread"] = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kernel")
-    return _warm["thread"].submit(func, *args, **kwargs).result()
+    try:
+        future = _warm["thread"].submit(func, *args, **kwargs)
+    except RuntimeError:  # at interpreter exit the thread is already gone: run it here
+        return func(*args, **kwargs)
+    return future.result()
 
 
 def _stop_warm_kernel() -> None:

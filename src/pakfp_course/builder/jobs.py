@@ -15,8 +15,6 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import subprocess
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,11 +29,6 @@ __all__ = ["CHROMIUM_NAMES", "Context", "Job", "JobResult", "init_worker", "run_
 
 #: The names Chromium goes by on PATH, in the order they are looked for.
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
-
-CHROMIUM_FLAGS = (
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-)
 
 
 @dataclass(frozen=True)
@@ -122,21 +115,11 @@ def _phase_label(phase: str) -> str:
 
 
 def _print_pdf(ctx: Context, html_rel: str, pdf_rel: str, result: JobResult) -> None:
-    src = (Path(ctx.out) / html_rel).resolve()
-    tmp_dir = Path(ctx.cache) / "tmp"
-    tmp_dir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=tmp_dir) as profile:
-        pdf_tmp = Path(profile) / "out.pdf"
-        cmd = [ctx.chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}/profile",
-               "--no-pdf-header-footer", "--virtual-time-budget=10000",
-               f"--print-to-pdf={pdf_tmp}", src.as_uri()]
-        home = Path(profile) / "home"  # Chromium's own files stay out of the user's home
-        env = {**os.environ, "HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"),
-               "XDG_CACHE_HOME": str(home / ".cache")}
-        done = subprocess.run(cmd, capture_output=True, text=True, timeout=180, env=env)
-        if done.returncode != 0 or not pdf_tmp.is_file():
-            raise RuntimeError(f"chromium could not print {html_rel}: {done.stderr[-500:]}")
-        _write(ctx, result, pdf_rel, pdf_tmp.read_bytes())
+    from .printer import print_pdf
+
+    pdf = print_pdf(ctx.chromium, Path(ctx.out) / html_rel, tmp_dir=Path(ctx.cache) / "tmp",
+                    timeout=ctx.timeout)
+    _write(ctx, result, pdf_rel, pdf)
 
 
 def _failed(ctx: Context, job: Job, result: JobResult, nb, failure: ExecutionFailure) -> None:
