@@ -11,6 +11,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -156,36 +157,68 @@ def clean_env(home: Path) -> dict[str, str]:
 
 @dataclass
 class _Background:
-    """The session's course build, started at collection and running while other tests do."""
+    """The session's course build, started at collection and running while other tests do.
 
-    proc: subprocess.Popen
-    out: Path
-    home: Path
-    logs: Path
+    With pytest-xdist every worker collects, but only one starts the build: the
+    first to create its folder next to the workers' own temporary folders. The
+    others wait for its exit code file. The build runs under ``sh`` so that the
+    exit code lands in a file any worker can read.
+    """
+
+    root: Path
+    proc: subprocess.Popen | None = None  # set in the worker that started the build
+
+    @property
+    def out(self) -> Path:
+        return self.root / "course" / "_build"
+
+    @property
+    def home(self) -> Path:
+        return self.root / "home"
 
     def result(self, timeout: float = 1800) -> subprocess.CompletedProcess:
-        try:
-            self.proc.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            _stop(self.proc)
-            raise
-        stdout, stderr = ((self.logs / name).read_text() for name in ("stdout", "stderr"))
-        return subprocess.CompletedProcess(self.proc.args, self.proc.returncode, stdout, stderr)
+        rc_file = self.root / "logs" / "rc"
+        deadline = time.monotonic() + timeout
+        while not rc_file.is_file():
+            if time.monotonic() > deadline:
+                if self.proc is not None:
+                    _stop(self.proc)
+                raise TimeoutError(f"the course build did not end in {timeout} s")
+            if self.proc is not None and self.proc.poll() is not None and not rc_file.is_file():
+                break  # its shell was stopped before it could write the code
+            time.sleep(0.5)
+        code = int(rc_file.read_text() or 1) if rc_file.is_file() else 1
+        stdout, stderr = ((self.root / "logs" / name).read_text()
+                          for name in ("stdout", "stderr"))
+        return subprocess.CompletedProcess([CLI, "build", "--out", str(self.out)], code,
+                                           stdout, stderr)
 
 
 _BUILD = pytest.StashKey[_Background]()
 
 
+def _build_root(config: pytest.Config) -> Path:
+    """The one folder of the session's build, shared by pytest-xdist's workers."""
+    base = config._tmp_path_factory.getbasetemp()  # pytest's own tmp root
+    return (base.parent if hasattr(config, "workerinput") else base) / "built-course"
+
+
 def _start_build(root: Path) -> _Background:
+    """Start the build in ``root``, unless another worker already has."""
+    try:
+        root.mkdir(parents=True)
+    except FileExistsError:
+        return _Background(root)
     home, logs = root / "home", root / "logs"
-    home.mkdir(parents=True)
+    home.mkdir()
     logs.mkdir()
-    out = root / "course" / "_build"
-    with open(logs / "stdout", "w") as stdout, open(logs / "stderr", "w") as stderr:
-        proc = subprocess.Popen([CLI, "build", "--out", str(out)], env=clean_env(home),
-                                stdout=stdout, stderr=stderr, text=True,
-                                start_new_session=True)
-    return _Background(proc, out, home, logs)
+    background = _Background(root)
+    script = f'"$@" > {logs}/stdout 2> {logs}/stderr; echo $? > {logs}/rc.part; ' \
+             f"mv {logs}/rc.part {logs}/rc"
+    background.proc = subprocess.Popen(
+        ["sh", "-c", script, "sh", CLI, "build", "--out", str(background.out)],
+        env=clean_env(home), start_new_session=True)
+    return background
 
 
 def _stop(proc: subprocess.Popen) -> None:
@@ -222,14 +255,20 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
     moved = set(late)
     items[:] = [item for item in items if item not in moved] + late
     if not config.option.collectonly:
-        root = config._tmp_path_factory.mktemp("built")  # pytest's own tmp root
-        config.stash[_BUILD] = _start_build(root)
+        config.stash[_BUILD] = _start_build(_build_root(config))
 
 
-def pytest_sessionfinish(session: pytest.Session) -> None:
-    """Stop the background build if the session ends before it does (failure, Ctrl-C)."""
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Let the background build finish (other workers may still need it); stop it on Ctrl-C."""
     build = session.config.stash.get(_BUILD, None)
-    if build is not None:
+    if build is None or build.proc is None:
+        return
+    if exitstatus == pytest.ExitCode.INTERRUPTED or not hasattr(session.config, "workerinput"):
+        _stop(build.proc)  # interrupted, or no other worker to wait for it
+        return
+    try:
+        build.proc.wait(timeout=1800)
+    except subprocess.TimeoutExpired:
         _stop(build.proc)
 
 
@@ -241,7 +280,7 @@ def built_course(request: pytest.FixtureRequest, tmp_path_factory) -> Built:
     """
     build = request.config.stash.get(_BUILD, None)
     if build is None:  # a test collected some other way: build now
-        build = _start_build(tmp_path_factory.mktemp("built"))
+        build = _start_build(_build_root(request.config))
         request.config.stash[_BUILD] = build
     run = build.result()
     assert run.returncode == 0, run.stdout + run.stderr

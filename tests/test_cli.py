@@ -32,6 +32,31 @@ def test_console_script_and_module_agree():
     assert proc.stdout.startswith("pakfp-course ")
 
 
+
+def test_commands_that_read_no_data_start_without_pandas_or_ipython():
+    """An up-to-date build answers at once: the CLI, the build planner and the phase ids
+    import neither pandas nor IPython; the data functions still work, imported on first use."""
+    probe = (
+        "import sys\n"
+        "import pakfp_course, pakfp_course.cli, pakfp_course.builder.course\n"
+        "from pakfp_course.builder.requests import coerce_value, find_lessons\n"
+        "assert pakfp_course.PHASE_IDS[0] == 'cold-war'\n"
+        "print(sorted(m for m in ('pandas', 'IPython', 'matplotlib', 'nbformat')"
+        " if m in sys.modules))\n"
+        "assert 'load' in dir(pakfp_course)\n"
+        "print(len(pakfp_course.load('phases')), 'pandas' in sys.modules)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    before, after = proc.stdout.splitlines()
+    assert before == "[]"
+    assert after == "4 True"
+    with pytest.raises(AttributeError, match="no attribute 'lode'"):
+        import pakfp_course
+
+        pakfp_course.lode  # noqa: B018
+
 def test_data_list_names_every_dataset(capsys):
     assert cli.main(["data", "list"]) == 0
     out = capsys.readouterr().out

@@ -188,6 +188,43 @@ def test_caption_names_the_most_cited_sources_and_counts_the_rest():
     assert text.startswith("Source: Congressional Research Service. Plus 2 more sources")
 
 
+def _matplotlib_lines(caption) -> str:
+    from matplotlib.text import Text
+
+    return Text._get_wrapped_text(caption)
+
+
+@pytest.mark.parametrize("width", [3.0, 6.4, 9.0, 12.0])
+def test_captions_wrap_into_the_lines_matplotlib_would_choose(width):
+    """The caption's quicker wrapping gives matplotlib's own lines, for every course source."""
+    from pakfp_course import data
+
+    ids = list(data.load("sources")["source_id"])
+    notes = [None, "Appropriations, not disbursements; FY2002–FY2020, constant 2023 US dollars.",
+             "A-very-long-unbroken-word-that-cannot-fit-on-one-narrow-line-at-all " * 3,
+             "Two paragraphs.\nThe second one is forced onto its own line by the author."]
+    fig, ax = plt.subplots(figsize=(width, 3), layout="constrained")
+    captions = [style.add_caption(ax, ids[i:i + 4], note=notes[(i // 4) % len(notes)])
+                for i in range(0, min(len(ids), 40), 4)]
+    fig.canvas.draw()
+    multi = 0
+    for caption in captions:
+        ours = caption._get_wrapped_text()
+        assert ours == _matplotlib_lines(caption), caption.get_text()
+        multi += "\n" in ours
+    assert multi, "no caption needed wrapping: the test checks nothing"
+    plt.close(fig)
+
+
+def test_a_caption_with_a_dollar_sign_keeps_matplotlibs_wrapping():
+    fig, ax = plt.subplots(figsize=(4, 3), layout="constrained")
+    caption = style.add_caption(ax, [], note="US$ million, nominal; some $ and more words " * 4)
+    fig.canvas.draw()
+    assert caption._get_wrapped_text() == _matplotlib_lines(caption)
+    assert "\n" in caption._get_wrapped_text()
+    plt.close(fig)
+
+
 # ------------------------------------------------------------- alt text
 def test_alt_text_round_trip_and_clear_error():
     fig = Figure()

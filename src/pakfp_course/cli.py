@@ -11,7 +11,7 @@ import signal
 import sys
 from collections.abc import Sequence
 
-from . import __version__, data, hub, lab
+from . import __version__, hub, lab
 from .errors import PakfpCourseError
 
 __all__ = ["main"]
@@ -20,6 +20,8 @@ PROG = "pakfp-course"
 
 
 def _data_list(args: argparse.Namespace) -> int:
+    from . import data  # pandas comes with it: other commands start without it
+
     cd = data.default()
     for name in cd.list_datasets():
         print(f"{name:<22} {cd.resource(name).title}")
@@ -27,6 +29,8 @@ def _data_list(args: argparse.Namespace) -> int:
 
 
 def _data_show(args: argparse.Namespace) -> int:
+    from . import data  # pandas comes with it: other commands start without it
+
     print(data.describe(args.name))
     if args.head:
         print()
@@ -35,11 +39,15 @@ def _data_show(args: argparse.Namespace) -> int:
 
 
 def _data_cite(args: argparse.Namespace) -> int:
+    from . import data  # pandas comes with it: other commands start without it
+
     print(data.cite(args.name, style="bibtex" if args.bibtex else "text"))
     return 0
 
 
 def _data_validate(args: argparse.Namespace) -> int:
+    from . import data  # pandas comes with it: other commands start without it
+
     cd = data.CourseData(args.data_dir) if args.data_dir else data.default()
     problems = cd.validate()
     for problem in problems:

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import cache
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
-from . import data
 from .errors import UnknownChoiceError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "ALL",
@@ -34,11 +35,15 @@ ALL = "all"
 @cache
 def phase_table() -> pd.DataFrame:
     """Return the ``phases`` dataset indexed by ``phase_id``, in order."""
+    from . import data  # pandas comes with it: importing the phase ids stays light
+
     return data.load("phases").sort_values("position").set_index("phase_id")
 
 
 def phase_years(phase: str) -> str:
     """Return a phase's span as shown to readers, e.g. ``2009–2016`` or ``2017–present``."""
+    import pandas as pd
+
     row = phase_table().loc[check_phase(phase, allow_all=False)]
     end = "present" if pd.isna(row["end_year"]) else int(row["end_year"])
     return f"{int(row['start_year'])}–{end}"
@@ -54,6 +59,8 @@ def check_phase(phase: str, *, allow_all: bool = True) -> str:
 
 def phase_for_year(year: int) -> str | None:
     """Return the id of the phase containing calendar ``year``, or ``None`` before 1947."""
+    import pandas as pd
+
     for phase_id, row in phase_table().iterrows():
         end = row["end_year"]
         if row["start_year"] <= year and (pd.isna(end) or year <= end):
@@ -63,6 +70,8 @@ def phase_for_year(year: int) -> str | None:
 
 def phase_for_date(date: dt.date | pd.Timestamp | str) -> str | None:
     """Return the id of the phase containing ``date``."""
+    import pandas as pd
+
     return phase_for_year(pd.Timestamp(date).year)
 
 
@@ -76,6 +85,8 @@ def phase_for_period(
     to 2009. A period that spans several phases (a cumulative count) gets the
     phase of its end; callers that sum by phase should leave such rows out.
     """
+    import pandas as pd
+
     if pd.Timestamp(end) < pd.Timestamp(start):
         raise ValueError(f"period ends ({end}) before it starts ({start})")
     return phase_for_date(end)

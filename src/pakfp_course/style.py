@@ -8,6 +8,7 @@ its sources. Nothing here runs at import: the house style is opt-in.
 from __future__ import annotations
 
 import contextlib
+import types
 import weakref
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -232,13 +233,49 @@ def source_caption(source_ids: Iterable[str], note: str | None = None) -> str:
     return f"{text}. {note}" if note else text
 
 
+def _wrapped_text(text: Text) -> str:
+    """Wrap ``text`` to its line width as matplotlib's ``Text._get_wrapped_text`` does.
+
+    Matplotlib measures the line one word longer at a time, so a caption of n
+    words costs about n²/2 text layouts per draw (a third of a chart's drawing
+    time). The width of the first k words grows with k, so a binary search for
+    the longest k that fits gives the same lines with about log₂(n) layouts per
+    line. Text with ``$`` (maths may switch on and off as words are added) and
+    TeX keep matplotlib's own method.
+    """
+    raw = text.get_text()
+    if not text.get_wrap() or text.get_usetex() or "$" in raw:
+        return type(text)._get_wrapped_text(text)
+    limit = text._get_wrap_line_width()
+    lines: list[str] = []
+    for paragraph in raw.split("\n"):
+        words = paragraph.split(" ")
+        while words:
+            fits, too_long = 1, len(words) + 1  # a line holds at least one word
+            while too_long - fits > 1:
+                mid = (fits + too_long) // 2
+                if text._get_rendered_text_width(" ".join(words[:mid])) > limit:
+                    too_long = mid
+                else:
+                    fits = mid
+            lines.append(" ".join(words[:fits]))
+            words = words[fits:]
+    return "\n".join(lines)
+
+
 def add_caption(ax: Axes, source_ids: Iterable[str], note: str | None = None) -> Text:
-    """Write the source caption under the Axes and return the text artist."""
-    return ax.annotate(
+    """Write the source caption under the Axes and return the text artist.
+
+    The caption wraps at the figure's edge, with the lines matplotlib would
+    choose, found with fewer text measurements (:func:`_wrapped_text`).
+    """
+    text = ax.annotate(
         source_caption(source_ids, note), xy=(0, 0), xycoords="axes fraction",
         xytext=(0, -34), textcoords="offset points", ha="left", va="top", fontsize=8,
         color="#444444", wrap=True, annotation_clip=False,
     )
+    text._get_wrapped_text = types.MethodType(_wrapped_text, text)
+    return text
 
 
 def caption_below(ax: Axes, source_ids: Iterable[str], note: str | None = None,

@@ -110,14 +110,38 @@ def run_notebook(
 
 def _papermill(nb: NotebookNode, parameters: dict, *, tmp_dir: Path, cwd: Path, timeout: int,
                engine: str | None) -> tuple[NotebookNode, ExecutionFailure | None]:
-    import nbformat
-    import papermill
     from papermill.engines import papermill_engines
-    from papermill.exceptions import PapermillExecutionError
 
     if engine is not None:
         papermill_engines.register(engine, _warm_engine())
     Path(tmp_dir).mkdir(parents=True, exist_ok=True)
+    for _ in range(_STARTS - 1):
+        result, failure = _papermill_once(nb, parameters, tmp_dir=tmp_dir, cwd=cwd,
+                                          timeout=timeout, engine=engine)
+        if not _died_at_start(failure):
+            return result, failure
+    return _papermill_once(nb, parameters, tmp_dir=tmp_dir, cwd=cwd, timeout=timeout,
+                           engine=engine)
+
+
+#: A kernel that dies before it answers ran nothing: start another, at most this many times.
+#: (Two kernels starting at once can be given the same free port; the second then dies.)
+_STARTS = 3
+_DIED_AT_START = "Kernel died before replying to kernel_info"
+
+
+def _died_at_start(failure: ExecutionFailure | None) -> bool:
+    return (failure is not None and failure.cell_index is None
+            and _DIED_AT_START in failure.error)
+
+
+def _papermill_once(nb: NotebookNode, parameters: dict, *, tmp_dir: Path, cwd: Path,
+                    timeout: int, engine: str | None
+                    ) -> tuple[NotebookNode, ExecutionFailure | None]:
+    import nbformat
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
     out_path = Path(tmp_dir) / f"executing-{os.getpid()}-{time.monotonic_ns()}.ipynb"
     failure = None
     try:
@@ -199,8 +223,12 @@ def _warm_kernel(cwd: Path, start_timeout: int = 120):
     run_sync(km.start_kernel)(cwd=str(cwd))
     kc = km.client()
     kc.start_channels()
-    run_sync(kc.wait_for_ready)(timeout=start_timeout)
     _warm.update(km=km, kc=kc)
+    try:
+        run_sync(kc.wait_for_ready)(timeout=start_timeout)
+    except BaseException:  # died or never answered: stop what was started
+        _stop_warm_kernel()
+        raise
     # stopped when the worker exits normally; after a kill, the kernel notices its
     # parent is gone and exits by itself
     multiprocessing.util.Finalize(None, _in_kernel_thread, args=(_stop_warm_kernel,),

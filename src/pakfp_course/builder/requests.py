@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import BuildRequestError, UnknownChoiceError
-from ..lesson import AUDIENCES
 from ..phases import ALL, PHASE_IDS
 from .transform import lesson_title, parameters_of, read_outline
 
@@ -36,11 +35,16 @@ __all__ = [
 #: The default handout matrix: every lesson at every phase id.
 DEFAULT_MATRIX: tuple[dict[str, list], ...] = ({"phase": list(PHASE_IDS)},)
 
-#: Values a lesson parameter may take, where the course fixes them.
-PARAMETER_CHOICES: dict[str, tuple[str, ...]] = {
-    "phase": (*PHASE_IDS, ALL),
-    "audience": AUDIENCES,
-}
+
+def parameter_choices(name: str) -> tuple[str, ...] | None:
+    """Return the values lesson parameter ``name`` may take, where the course fixes them."""
+    if name == "phase":
+        return (*PHASE_IDS, ALL)
+    if name == "audience":
+        from ..lesson import AUDIENCES  # imported only when asked: it brings IPython
+
+        return AUDIENCES
+    return None
 
 
 @dataclass(frozen=True)
@@ -132,7 +136,7 @@ def coerce_value(lesson: Lesson, name: str, value: object) -> object:
             raise BuildRequestError(
                 f"parameter {name!r} of lesson {lesson.name} takes a {type(default).__name__} "
                 f"(default {default!r}); got {value!r} ({type(value).__name__})")
-    choices = PARAMETER_CHOICES.get(name)
+    choices = parameter_choices(name)
     if choices is not None and value not in choices:
         raise UnknownChoiceError(name, value, choices)
     return value
