@@ -89,6 +89,11 @@ def test_a_print_that_times_out_names_the_page_and_stops_that_chromium(chromium,
     assert "slow" in text  # the next print starts a new Chromium
 
 
+
+def test_a_missing_page_is_an_error_not_a_printed_error_page(chromium, tmp_path):
+    with pytest.raises(printer.PrintError, match=r"missing\.html.*ERR_FILE_NOT_FOUND"):
+        printer.print_pdf(chromium, tmp_path / "missing.html", tmp_dir=tmp_path)
+
 def test_no_chromium_and_no_profile_are_left_when_the_process_ends(chromium, tmp_path):
     page = _page(tmp_path, "a", "exit")
     script = (

@@ -108,30 +108,30 @@ class _Browser:
                 return
 
     def print_page(self, url: str, timeout: float) -> bytes:
-        """Open ``url`` in a new tab, wait for it to load and return it printed to PDF."""
+        """Open ``url`` in a new tab, wait for it to load and return it printed to PDF.
+
+        The tab is closed after a print; after a failure the caller stops the
+        whole browser, so there is nothing to close.
+        """
         deadline = time.monotonic() + timeout
         target = self.call("Target.createTarget", {"url": "about:blank"},
                            deadline=deadline)["targetId"]
-        try:
-            session = self.call("Target.attachToTarget", {"targetId": target, "flatten": True},
-                                deadline=deadline)["sessionId"]
-            self.call("Page.enable", session=session, deadline=deadline)
-            self.call("Page.navigate", {"url": url}, session=session, deadline=deadline)
-            self.wait_for("Page.loadEventFired", session, deadline)
-            # Web fonts and late layout: wait until the document says it is ready.
-            self.call("Runtime.evaluate", {"expression": "document.fonts.ready.then(() => true)",
-                                           "awaitPromise": True}, session=session,
-                      deadline=deadline)
-            pdf = self.call("Page.printToPDF", {
-                "printBackground": True, "preferCSSPageSize": True,
-                "displayHeaderFooter": False, "transferMode": "ReturnAsBase64",
-            }, session=session, deadline=deadline)
-            return base64.b64decode(pdf["data"])
-        finally:
-            if self.proc.poll() is None:
-                with contextlib.suppress(PrintError, OSError):
-                    self.call("Target.closeTarget", {"targetId": target},
-                              deadline=time.monotonic() + 10)
+        session = self.call("Target.attachToTarget", {"targetId": target, "flatten": True},
+                            deadline=deadline)["sessionId"]
+        self.call("Page.enable", session=session, deadline=deadline)
+        opened = self.call("Page.navigate", {"url": url}, session=session, deadline=deadline)
+        if opened.get("errorText"):
+            raise PrintError(f"cannot open {url}: {opened['errorText']}")
+        self.wait_for("Page.loadEventFired", session, deadline)
+        # Web fonts and late layout: wait until the document says it is ready.
+        self.call("Runtime.evaluate", {"expression": "document.fonts.ready.then(() => true)",
+                                       "awaitPromise": True}, session=session, deadline=deadline)
+        pdf = self.call("Page.printToPDF", {
+            "printBackground": True, "preferCSSPageSize": True,
+            "displayHeaderFooter": False, "transferMode": "ReturnAsBase64",
+        }, session=session, deadline=deadline)
+        self.call("Target.closeTarget", {"targetId": target}, deadline=time.monotonic() + 10)
+        return base64.b64decode(pdf["data"])
 
     def stop(self) -> None:
         """Stop Chromium (its whole process group) and remove its profile."""
