@@ -71,6 +71,15 @@ class Offline:
             route.abort()
 
 
+def open_offline(context, path: Path):
+    """Open ``path`` from file:// in a new page with the network cut; return page, Offline."""
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    offline = Offline(page)
+    page.goto(path.resolve().as_uri())
+    return page, offline
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

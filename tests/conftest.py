@@ -273,6 +273,58 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 
 
 @pytest.fixture(scope="session")
+def npm_cache(request: pytest.FixtureRequest) -> Path:
+    """The build's pinned JavaScript installed from npm once per run, for every worker."""
+    import fcntl
+
+    from pakfp_course.builder.assets import ensure_assets
+
+    seed = _build_root(request.config).parent / "npm-seed"
+    seed.mkdir(parents=True, exist_ok=True)
+    with open(seed / "lock", "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)  # one worker installs, the others wait for it
+        ensure_assets(seed / "out", seed / "out" / ".cache")
+    return seed / "out" / ".cache" / "npm"
+
+
+def build_out(tmp_path: Path, npm_cache: Path) -> Path:
+    """Return a fresh output folder whose cache already holds the npm install."""
+    out = tmp_path / "_build"
+    shutil.copytree(npm_cache, out / ".cache" / "npm")
+    return out
+
+
+def run_cli(*args: str, home: Path, timeout: int = 600) -> subprocess.CompletedProcess:
+    """Run ``pakfp-course`` as a fresh user whose home is ``home``."""
+    return subprocess.run([CLI, *args], env=clean_env(home), capture_output=True, text=True,
+                          timeout=timeout)
+
+
+def output_files(folder: Path) -> set[str]:
+    """Return the files of a build's output folder, its cache left out."""
+    return {str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file()
+            and ".cache" not in p.relative_to(folder).parts}
+
+
+@pytest.fixture(scope="session")
+def axe_js(request: pytest.FixtureRequest) -> str:
+    """The pinned axe-core (``tests/axe/``), installed once per run for every xdist worker.
+
+    Without npm the accessibility tests skip, or fail where
+    ``PAKFP_COURSE_REQUIRE_CHROMIUM`` is set.
+    """
+    from .axe import axe_script
+
+    npm = shutil.which("npm")
+    if npm is None:
+        if os.environ.get("PAKFP_COURSE_REQUIRE_CHROMIUM"):
+            pytest.fail("npm is required here (PAKFP_COURSE_REQUIRE_CHROMIUM is set) to "
+                        "install axe-core for the accessibility tests: apt-get install npm")
+        pytest.skip("npm is not installed (apt-get install npm): no axe-core")
+    return axe_script(_build_root(request.config).parent / "axe-core", npm)
+
+
+@pytest.fixture(scope="session")
 def built_course(request: pytest.FixtureRequest, tmp_path_factory) -> Built:
     """Build the real course once, as a lecturer would, with a home folder of its own.
 

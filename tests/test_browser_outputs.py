@@ -14,7 +14,7 @@ import pytest
 from pakfp_course.builder import transform as t
 from pakfp_course.resources import course_path
 
-from .browser import Offline, browser_context, shot
+from .browser import browser_context, open_offline, shot
 from .conftest import Built, chromium_or_skip
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -34,14 +34,6 @@ def built(built_course: Built) -> Path:
 def context(tmp_path_factory, built):
     with browser_context(tmp_path_factory.mktemp("profile")) as ctx:
         yield ctx
-
-
-def _open(context, path: Path):
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    offline = Offline(page)
-    page.goto(path.resolve().as_uri())
-    return page, offline
 
 
 def _expected_slides(lesson: str) -> int:
@@ -71,7 +63,7 @@ WIDGET_SHOWN_JS = """() => {
 
 @pytest.mark.parametrize("lesson", LESSONS)
 def test_slides_work_offline(built: Path, context, lesson: str):
-    page, offline = _open(context, built / "slides" / f"{lesson}.slides.html")
+    page, offline = open_offline(context, built / "slides" / f"{lesson}.slides.html")
     try:
         page.wait_for_function("() => window.Reveal && Reveal.isReady && Reveal.isReady()")
         assert page.evaluate("Reveal.getTotalSlides()") == _expected_slides(lesson)
@@ -97,7 +89,7 @@ def test_slides_work_offline(built: Path, context, lesson: str):
 
 def test_widgets_render_live_from_saved_state_offline(built: Path, context):
     """The widget renderer (html-manager, loaded with require.js) works from local files."""
-    page, offline = _open(context, built / "html" / "02_three_phases.html")
+    page, offline = open_offline(context, built / "html" / "02_three_phases.html")
     try:
         widget = page.locator(".pakfp-widget").first
         widget.scroll_into_view_if_needed()
@@ -113,7 +105,7 @@ def test_widgets_render_live_from_saved_state_offline(built: Path, context):
 @pytest.mark.parametrize("lesson", LESSONS)
 def test_dollar_signs_are_never_typeset_as_maths(built: Path, context, lesson: str):
     """Prices stay text: the course has no mathematics, so MathJax must typeset nothing."""
-    page, offline = _open(context, built / "html" / f"{lesson}.html")
+    page, offline = open_offline(context, built / "html" / f"{lesson}.html")
     try:
         page.wait_for_load_state("load")
         page.wait_for_function("() => window.MathJax && MathJax.startup && "
@@ -129,7 +121,7 @@ def test_dollar_signs_are_never_typeset_as_maths(built: Path, context, lesson: s
 
 def test_handout_works_offline(built: Path, context):
     lesson, phase = HANDOUT
-    page, offline = _open(context, built / "handouts" / lesson / f"{phase}.html")
+    page, offline = open_offline(context, built / "handouts" / lesson / f"{phase}.html")
     try:
         page.wait_for_load_state("load")
         page.wait_for_function("() => window.MathJax && MathJax.startup && "

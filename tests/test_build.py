@@ -34,8 +34,8 @@ def built(built_course: Built) -> Built:
 
 
 def _pages(out: Path) -> list[Path]:
-    return sorted(p for p in out.rglob("*.html")
-                  if not {"assets", ".cache"} & set(p.relative_to(out).parts))
+    return sorted(p for p in out.rglob("*.html")  # the website has tests of its own
+                  if not {"assets", ".cache", "site"} & set(p.relative_to(out).parts))
 
 
 def test_every_output_is_there(built: Built):
@@ -170,6 +170,9 @@ def test_manifest_records_inputs_parameters_hashes_and_seconds(built: Built):
     on_disk = {str(p.relative_to(built.out)) for p in built.out.rglob("*")
                if p.is_file() and p.relative_to(built.out).parts[0] in
                ("student", "instructor", "html", "slides", "handouts")}
+    site = outputs.pop("site/index.html")  # the website: one entry, its front page
+    assert site["kind"] == "site" and site["inputs"]["course_data"] == next(
+        iter(outputs.values()))["inputs"]["course_data"]
     assert set(outputs) == on_disk
     for rel, entry in outputs.items():
         assert entry["sha256"] == sha256_file(built.out / rel)

@@ -26,6 +26,7 @@ API_DATASETS = [
     "contrasts",
     "sources",
     "seeds",
+    "glossary",
 ]
 
 

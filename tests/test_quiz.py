@@ -297,6 +297,20 @@ def test_check_shows_not_quite_then_correct():
     assert "Correct." in widget.feedback[1].value
 
 
+def test_every_option_is_named_by_its_text_and_feedback_is_not_colour_alone():
+    widget = quiz.quiz(ids=["Q02-02", "Q02-03"])
+    multiple, single = widget.questions
+    boxes = widget.answer_widgets[0].boxes
+    assert [b.description for b in boxes.values()] == [f"{o.key}. {o.text}"
+                                                       for o in multiple.options]
+    assert widget.answer_widgets[1].options[0][0].startswith(f"a. {single.options[0].text}")
+    right = quiz.feedback_html(quiz.grade(single, single.correct_keys[0]))
+    wrong = quiz.feedback_html(quiz.grade(single, next(
+        k for k in single.keys if k not in single.correct_keys)))
+    assert '<span aria-hidden="true">\u2714 </span>Correct.' in right
+    assert '<span aria-hidden="true">\u2718 </span>Not quite.' in wrong
+
+
 def test_check_without_an_answer_asks_for_one():
     widget = quiz.quiz(ids=["Q00-01"])
     widget.check_buttons[0].click()

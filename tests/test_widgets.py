@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import base64
+import html
+import re
+
+import ipywidgets as w
 import matplotlib
 import pytest
+import traitlets
 
 matplotlib.use("Agg")  # tests only: the package never selects a backend
 
@@ -17,6 +23,13 @@ from .conftest import edit_cell
 
 BUILDERS = [widgets.phase_explorer, widgets.timeline_explorer, widgets.aid_explorer,
             widgets.bandwagon_ledger, widgets.rsct_explorer, widgets.claim_checker]
+
+
+def live_png(explorer: Explorer) -> bytes:
+    """The PNG the live explorer shows: its picture is ``<img alt=... src="data:...">``."""
+    found = re.search(r'<img src="data:image/png;base64,([A-Za-z0-9+/=]+)"', explorer.picture.value)
+    assert found, explorer.picture.value[:200]
+    return base64.b64decode(found.group(1))
 
 
 @pytest.fixture(autouse=True)
@@ -37,7 +50,7 @@ def test_builders_return_widgets_without_displaying(builder, monkeypatch):
     monkeypatch.setattr(IPython.display, "display", boom)
     explorer = builder()
     assert isinstance(explorer, Explorer)
-    assert explorer.picture.value[:8] == b"\x89PNG\r\n\x1a\n"
+    assert live_png(explorer)[:8] == b"\x89PNG\r\n\x1a\n"
     assert explorer.snapshot.alt and explorer.snapshot.alt != "Image"
 
 
@@ -48,6 +61,16 @@ def test_display_bundle_has_live_view_picture_alt_and_summary(builder):
     assert data_["text/html"].startswith('<figure class="pakfp-static"><img src="data:image/png')
     assert meta["image/png"]["alt"] in data_["text/html"].replace("&#x27;", "'")
     assert len(data_["text/plain"]) > 20 and "VBox(" not in data_["text/plain"]
+
+
+@pytest.mark.parametrize("builder", BUILDERS)
+def test_the_live_picture_has_the_fallbacks_pixels_and_alt_text(builder):
+    ex = builder()
+    data_, meta = ex._repr_mimebundle_()
+    assert live_png(ex) == ex.snapshot.png == base64.b64decode(data_["image/png"])
+    alt = f'alt="{html.escape(meta["image/png"]["alt"], quote=True)}"'
+    assert alt in ex.picture.value and alt in data_["text/html"]
+    assert "pakfp-picture" in ex.picture._dom_classes
 
 
 def test_phase_explorer_follows_the_dropdown():
@@ -118,6 +141,31 @@ def test_claim_checker_filters_by_paper_and_verdict():
     assert f"<p>{n} claims</p>" in table.value
     assert ex.snapshot.alt == explore.verdict_alt("majeed-2024",
                                                   explore.verdict_counts("majeed-2024"))
+
+
+def test_year_range_is_two_labelled_dropdowns_that_never_cross():
+    ex = widgets.timeline_explorer(2001, 2010)
+    years = ex.controls[0]
+    assert isinstance(years, widgets.YearRange)
+    assert (years.start.description, years.end.description) == ("Years from", "to")
+    assert isinstance(years.start, w.Dropdown) and years.value == (2001, 2010)
+    calls, refresh = [], ex.refresh
+    ex.refresh = lambda: calls.append(years.value) or refresh()
+    years.start.value = 2015  # after the end: the end follows, in one update
+    assert years.value == (2015, 2015) and years.end.value == 2015
+    assert calls == [(2015, 2015)]
+    assert ex.snapshot.alt.startswith("Timeline 2015-2015")
+    years.end.value = 1990  # before the start: the start follows
+    assert years.value == (1990, 1990) and years.start.value == 1990
+    with pytest.raises(traitlets.TraitError, match="empty year range"):
+        years.value = (2010, 2000)
+
+
+def test_choices_are_radio_buttons_not_colour_only_toggles():
+    source, *_, dollars = widgets.aid_explorer().controls
+    for choice in (source, dollars):
+        assert isinstance(choice, w.RadioButtons) and choice.description
+        assert choice.orientation == "horizontal"
 
 
 @pytest.mark.parametrize(("call", "match"), [

@@ -11,6 +11,8 @@ from pakfp_course import explore, widgets
 from pakfp_course.display import Explorer
 from pakfp_course.errors import UnknownChoiceError
 
+from .test_widgets import live_png
+
 
 @pytest.fixture(autouse=True)
 def _close_figures():
@@ -29,7 +31,7 @@ def test_builds_without_displaying_and_carries_a_picture_alt_text_and_summary(mo
     monkeypatch.setattr(IPython.display, "display", boom)
     ex = widgets.militancy_explorer()
     assert isinstance(ex, Explorer)
-    assert ex.picture.value[:8] == b"\x89PNG\r\n\x1a\n"
+    assert live_png(ex)[:8] == b"\x89PNG\r\n\x1a\n"
     assert ex.snapshot.alt == explore.militancy_view(2001, 2025).alt
     data, meta = ex._repr_mimebundle_()
     assert "application/vnd.jupyter.widget-view+json" in data

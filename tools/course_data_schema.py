@@ -14,8 +14,21 @@ PHASES = ["cold-war", "2001-2008", "2009-2016", "2017-present"]
 PAPERS = ["yousaf-ma-2025", "majeed-2024", "khan-2024"]
 ACTORS = ["PAK", "USA", "CHN", "IND", "AFG", "IRN", "RUS"]
 VERDICTS = ["supported", "partly_supported", "contradicted", "unverified"]
+LESSONS = [
+    "00_start_here",
+    "01_cold_war_roots",
+    "02_three_phases",
+    "03_bandwagoning",
+    "04_double_game",
+    "05_rsct",
+    "06_china_turn",
+    "07_stability_and_sources",
+    "08_review",
+]
 IDS = r"[A-Za-z0-9_\-]+(;[A-Za-z0-9_\-]+)*"
 PARTIAL_DATE = r"\d{4}(-\d{2}(-\d{2})?)?"
+SLUG = r"[a-z][a-z0-9_]*"
+LESSON_ID = "(" + "|".join(LESSONS) + ")"
 
 
 def F(
@@ -920,17 +933,7 @@ RESOURCES: list[dict[str, Any]] = [
                 "string",
                 "Lesson id (the notebook's name without .ipynb)",
                 required=True,
-                enum=[
-                    "00_start_here",
-                    "01_cold_war_roots",
-                    "02_three_phases",
-                    "03_bandwagoning",
-                    "04_double_game",
-                    "05_rsct",
-                    "06_china_turn",
-                    "07_stability_and_sources",
-                    "08_review",
-                ],
+                enum=LESSONS,
             ),
             F(
                 "kind",
@@ -948,6 +951,64 @@ RESOURCES: list[dict[str, Any]] = [
                 "string",
                 "Feedback for this option: why it is right or wrong",
                 required=True,
+            ),
+            SRC(),
+        ],
+    },
+    {
+        "name": "glossary",
+        "title": "Glossary: the course's key terms, defined with sources",
+        "description": "The key terms the lessons teach (theories, ways of counting US aid, "
+        "contested charges and labels), each with a short plain-English definition, the forms "
+        "in which the lessons' text uses it, the lessons that teach it, related terms and the "
+        "sources behind the definition. The course website's glossary is built from it.",
+        "caveats": [
+            "Definitions are the course's summaries of the sources cited and of the lessons' own "
+            "wording; quoted words are in quotation marks. Where scholars use a term "
+            "differently (bandwagoning: Walt, Schweller, Khan), the definition says whose usage "
+            "it gives.",
+            "Aliases match whole words: an alias in capitals (an acronym such as CSF) matches "
+            "only in capitals, any other alias in any case. One term's alias can lie inside "
+            "another's (bandwagoning, strategic bandwagoning): match the longer one first; the "
+            "file lists the term with the longer alias first.",
+            "lessons lists the lessons that teach or apply the term, not every mention.",
+        ],
+        "primaryKey": ["term_id"],
+        "fields": [
+            F(
+                "term_id",
+                "string",
+                "Stable term id: a lowercase slug (letters, digits, '_')",
+                required=True,
+                pattern=SLUG,
+            ),
+            F("term", "string", "The term as displayed", required=True),
+            F(
+                "aliases",
+                "string",
+                "';'-separated forms of the term as they appear in the lessons' text",
+                required=True,
+                pattern=r"[^;]+(;[^;]+)*",
+            ),
+            F(
+                "definition",
+                "string",
+                "Two to four sentences in plain English; whose definition it is where "
+                "scholars differ",
+                required=True,
+            ),
+            F(
+                "lessons",
+                "string",
+                "';'-separated lesson ids (notebook names without .ipynb) that teach the term",
+                required=True,
+                pattern=f"{LESSON_ID}(;{LESSON_ID})*",
+            ),
+            F(
+                "see_also",
+                "string",
+                "';'-separated term_ids of related terms; empty if none",
+                pattern=f"{SLUG}(;{SLUG})*",
             ),
             SRC(),
         ],

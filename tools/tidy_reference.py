@@ -3,7 +3,7 @@
 Maintainer tool, not part of the installed package. It reads the raw tables in
 ``../shared/reference`` (see that folder's README) and writes the mechanical
 datasets of ``course_data/``. Authored datasets (``phases``, ``rsct_relations``,
-``paper_figures``, ``seeds``, ``quiz``) are written by hand and left alone.
+``paper_figures``, ``seeds``, ``quiz``, ``glossary``) are written by hand and left alone.
 
 Rules: no number is changed; rows that the reference computed itself (sums,
 totals marked "computed here" or "derived") are dropped, because the package

@@ -80,7 +80,8 @@ def _finish(report) -> int:
         print(report.table(), file=sys.stderr if report.failed else sys.stdout)
     else:
         print(f"everything up to date ({len(report.skipped)} items skipped)")
-    index = report.out / "index.html"
+    site = report.out / "site" / "index.html"
+    index = site if site.is_file() else report.out / "index.html"
     print(f"open {index} in a browser (works offline)")
     return 0 if report.ok else 1
 
@@ -212,15 +213,15 @@ def build_parser() -> argparse.ArgumentParser:
     lab_p.set_defaults(func=_lab)
 
     build = commands.add_parser(
-        "build", help="build the whole course: student, instructor, html, slides, handouts",
+        "build", help="build the whole course: website, notebooks, html, slides, handouts",
         description="Build every output of the course into one folder that works offline: "
-        "student/ and instructor/ notebooks, html/ lessons, slides/, handouts/ (every "
-        "lesson at every phase by default), index.html and manifest.json. Outputs that are "
-        "up to date are skipped.")
+        "the course website (site/), student/ and instructor/ notebooks, html/ lessons, "
+        "slides/, handouts/ (every lesson at every phase by default), index.html and "
+        "manifest.json. Outputs that are up to date are skipped.")
     build.add_argument("--lessons", nargs="+", default=None, metavar="LESSON",
                        help="lesson names or numbers (default: all)")
     build.add_argument("--only", nargs="+", default=None, metavar="KIND",
-                       help="output kinds: student instructor html slides handouts")
+                       help="output kinds: student instructor html slides handouts site")
     _add_run_options(build)
     build.set_defaults(func=_build)
 

@@ -10,8 +10,9 @@ Displaying an :class:`Explorer` emits one output bundle with
 - ``image/png`` with ``alt`` metadata: the same picture (PDF, GitHub's viewer);
 - ``text/plain``: a readable summary (terminals, nbval, screen readers).
 
-Explorers draw with matplotlib into an :class:`ipywidgets.Image`, never into an
-``Output`` widget, so executing a lesson cannot stall on nbclient#312.
+Explorers draw with matplotlib into a PNG shown by an :class:`ipywidgets.HTML`
+holding ``<img alt=...>`` (an :class:`ipywidgets.Image` has no alt text), never
+into an ``Output`` widget, so executing a lesson cannot stall on nbclient#312.
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ import ipywidgets as w
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-__all__ = ["Explorer", "Snapshot", "describe_extremes", "figure_png", "html_table", "static_bundle"]
+__all__ = ["FOCUS_CSS", "Explorer", "Snapshot", "describe_extremes", "figure_png", "html_table",
+           "picture_html", "static_bundle"]
 
 
 @dataclass(frozen=True)
@@ -49,19 +51,37 @@ def figure_png(fig: Figure) -> bytes:
     return buf.getvalue()
 
 
+def _img(snapshot: Snapshot, b64: str, style: str) -> str:
+    return (f'<img src="data:image/png;base64,{b64}" '
+            f'alt="{html.escape(snapshot.alt, quote=True)}" style="{style}">')
+
+
+def picture_html(snapshot: Snapshot) -> str:
+    """Return the live explorer's picture: the snapshot's PNG with its alt text.
+
+    The same pixels and the same alt text as the static fallback's ``<figure>``.
+    """
+    return _img(snapshot, base64.b64encode(snapshot.png).decode("ascii"),
+                "display:block;max-width:100%;height:auto")
+
+
 def static_bundle(snapshot: Snapshot) -> tuple[dict[str, Any], dict[str, Any]]:
     """Return the (data, metadata) of the static part of the bundle."""
     b64 = base64.b64encode(snapshot.png).decode("ascii")
     caption = html.escape(snapshot.caption or snapshot.summary.splitlines()[0])
     figure_html = (
-        '<figure class="pakfp-static">'
-        f'<img src="data:image/png;base64,{b64}" alt="{html.escape(snapshot.alt, quote=True)}"'
-        ' style="max-width:100%">'
-        f"<figcaption>{caption}</figcaption></figure>"
+        '<figure class="pakfp-static">' + _img(snapshot, b64, "max-width:100%")
+        + f"<figcaption>{caption}</figcaption></figure>"
     )
     data = {"image/png": b64, "text/html": figure_html, "text/plain": snapshot.summary}
     return data, {"image/png": {"alt": snapshot.alt}}
 
+
+#: A focused control of an explorer or a quiz shows a ring, in JupyterLab as in the built
+#: pages: ipywidgets takes the outline off its dropdowns ("outline: none !important") and
+#: shows their focus only by a pale border.
+FOCUS_CSS = (".pakfp-explorer :focus-visible, .pakfp-quiz :focus-visible "
+             "{outline: 2px solid #0b4f8a !important; outline-offset: 2px;}")
 
 #: How many control settings an explorer remembers (state and picture).
 CACHE_SIZE = 32
@@ -84,7 +104,7 @@ class Explorer(w.VBox):
     Parameters
     ----------
     controls
-        The input widgets (dropdowns, sliders, checkboxes).
+        The input widgets (dropdowns, radio buttons, checkboxes).
     compute
         Returns the state for the controls' current values.
     render
@@ -99,14 +119,19 @@ class Explorer(w.VBox):
                  render: Callable[[Any], Snapshot], extra: Sequence[w.Widget] = (),
                  update: Callable[[Any], None] | None = None, **kwargs: Any) -> None:
         self.controls = list(controls)
-        self.picture = w.Image(format="png", layout=w.Layout(max_width="100%"))
+        #: the picture: an HTML widget holding ``<img alt=...>`` (see :func:`picture_html`)
+        self.picture = w.HTML(layout=w.Layout(max_width="100%"))
+        self.picture.add_class("pakfp-picture")
         self._compute = compute
         self._render = render
         self._update = update
-        self._cache: OrderedDict[tuple[Any, ...], tuple[Any, Snapshot]] = OrderedDict()
+        self._cache: OrderedDict[tuple[Any, ...], tuple[Any, Snapshot, str]] = OrderedDict()
         self.state: Any = None
         self.snapshot: Snapshot | None = None
-        super().__init__(children=[w.HBox(self.controls), self.picture, *extra], **kwargs)
+        # the focus ring's style rides along with the controls, hidden (a <style> applies anyway)
+        style = w.HTML(f"<style>{FOCUS_CSS}</style>", layout=w.Layout(display="none"))
+        row = w.HBox([*self.controls, style], layout=w.Layout(flex_flow="row wrap"))
+        super().__init__(children=[row, self.picture, *extra], **kwargs)
         self.add_class("pakfp-explorer")  # a stable hook for styling and browser tests
         for control in self.controls:
             control.observe(self._changed, names="value")
@@ -125,18 +150,18 @@ class Explorer(w.VBox):
         key = tuple(_hashable(c.value) for c in self.controls)
         if key in self._cache:
             self._cache.move_to_end(key)
-            self.state, snapshot = self._cache[key]
+            self.state, snapshot, picture = self._cache[key]
         else:
             self.state = self._compute()
-            snapshot = None
+            snapshot = picture = None
         if self._update is not None:
             self._update(self.state)
         self.snapshot = snapshot or self._render(self.state)
-        self._cache[key] = (self.state, self.snapshot)
+        picture = picture or picture_html(self.snapshot)  # with the alt text screen readers read
+        self._cache[key] = (self.state, self.snapshot, picture)
         while len(self._cache) > CACHE_SIZE:
             self._cache.popitem(last=False)
-        self.picture.value = self.snapshot.png
-        self.picture.description = self.snapshot.alt  # read out by screen readers
+        self.picture.value = picture
         return self.snapshot
 
     def _repr_mimebundle_(self, **kwargs: Any) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -148,15 +173,18 @@ class Explorer(w.VBox):
 
 
 def html_table(rows: Sequence[dict[str, Any]], columns: Sequence[str],
-               headers: Sequence[str] | None = None) -> str:
-    """Return an HTML table of ``rows``, with every cell escaped."""
+               headers: Sequence[str] | None = None, caption: str = "") -> str:
+    """Return an HTML table of ``rows``, with every cell escaped (and a ``caption``, if any)."""
     heads = headers or columns
-    head = "".join(f"<th>{html.escape(str(h))}</th>" for h in heads)
+    head = "".join(f'<th scope="col">{html.escape(str(h))}</th>' for h in heads)
     body = "".join(
         "<tr>" + "".join(f"<td>{html.escape(_cell(r.get(c)))}</td>" for c in columns) + "</tr>"
         for r in rows
     )
-    return f'<table class="pakfp-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    title = (f'<caption style="text-align:left;font-weight:bold">{html.escape(caption)}</caption>'
+             if caption else "")
+    return (f'<table class="pakfp-table">{title}<thead><tr>{head}</tr></thead>'
+            f"<tbody>{body}</tbody></table>")
 
 
 def _cell(value: Any) -> str:

@@ -19,6 +19,7 @@ __all__ = [
     "HashMismatchError",
     "HubLinkError",
     "PakfpCourseError",
+    "SiteBuildError",
     "UnknownChoiceError",
 ]
 
@@ -99,3 +100,7 @@ class HubLinkError(PakfpCourseError, ValueError):
 
 class AssetsUnavailableError(PakfpCourseError):
     """The offline JavaScript for built pages cannot be fetched (no npm, no registry)."""
+
+
+class SiteBuildError(PakfpCourseError):
+    """The course website could not be built (Sphinx failed, or no lesson was executed)."""

@@ -40,7 +40,7 @@ from ipywidgets.widgets.widget_description import DescriptionStyle
 from ipywidgets.widgets.widget_string import HTMLStyle
 
 from . import data
-from .display import Snapshot, figure_png, static_bundle
+from .display import FOCUS_CSS, Snapshot, figure_png, static_bundle
 from .errors import CourseDataError, UnknownChoiceError
 
 __all__ = [
@@ -321,13 +321,19 @@ def grade(question: Question, answer: str | Iterable[str]) -> Feedback:
 
 
 def feedback_html(feedback: Feedback) -> str:
-    """Return feedback as escaped HTML: a bordered box whose words carry the verdict."""
+    """Return feedback as escaped HTML: a bordered box whose words carry the verdict.
+
+    The verdict is said in words ("Correct." / "Not quite.") after a tick or a cross;
+    the border's colour only repeats it.
+    """
     colour = _OK if feedback.correct else _NOT_OK
+    icon = "\u2714" if feedback.correct else "\u2718"  # heavy check mark, heavy ballot X
     items = "".join(f"<li>{html.escape(m)}</li>" for m in feedback.messages)
     return (
         f'<div class="pakfp-feedback" role="status" style="border-left:4px solid {colour};'
         f'padding:2px 10px;margin:4px 0">'
-        f"<strong>{html.escape(feedback.headline)}</strong><ul>{items}</ul></div>"
+        f'<strong><span aria-hidden="true">{icon} </span>{html.escape(feedback.headline)}'
+        f"</strong><ul>{items}</ul></div>"
     )
 
 
@@ -343,8 +349,6 @@ class _Looks:
         self.plain = w.Layout()
         self.block = w.Layout(margin="0 0 14px 0")
         self.choices = w.Layout(width="auto")
-        self.tick = w.Layout(width="3.5em", flex="0 0 auto")
-        self.row = w.Layout(align_items="baseline")
         self.html = HTMLStyle()
         self.button = w.ButtonStyle()
         self.checkbox = CheckboxStyle()
@@ -356,20 +360,22 @@ class _Looks:
 
 
 class CheckboxGroup(w.VBox):
-    """One checkbox per option, with the option text beside it; ``value`` is the keys ticked."""
+    """One checkbox per option, labelled with the option's text; ``value`` is the keys ticked.
+
+    The option's text is the checkbox's own label (``a. ...``), so a screen reader
+    names each box by what it says, and clicking the text ticks it.
+    """
 
     def __init__(self, options: Sequence[Option], *, looks: _Looks | None = None,
                  **kwargs: Any) -> None:
         looks = looks or _Looks()
         self.boxes: dict[str, w.Checkbox] = {}
-        rows = []
-        for o in options:
-            box = w.Checkbox(value=False, description=f"{o.key}.", indent=False,
-                             layout=looks.tick, style=looks.checkbox)
-            self.boxes[o.key] = box
-            rows.append(w.HBox([box, looks.html_widget(html.escape(o.text))], layout=looks.row))
+        for o in options:  # the description is shown as text, never as HTML
+            self.boxes[o.key] = w.Checkbox(value=False, description=f"{o.key}. {o.text}",
+                                           indent=False, layout=looks.choices,
+                                           style=looks.checkbox)
         kwargs.setdefault("layout", looks.plain)
-        super().__init__(children=rows, **kwargs)
+        super().__init__(children=list(self.boxes.values()), **kwargs)
 
     @property
     def value(self) -> tuple[str, ...]:
@@ -386,13 +392,18 @@ class CheckboxGroup(w.VBox):
 
 
 #: Long answer options wrap onto several lines instead of overlapping the next option
-#: (ipywidgets gives each radio label one fixed-height line).
+#: (ipywidgets gives each radio and checkbox label one fixed-height line); a focused
+#: option shows a clear ring.
 _QUIZ_CSS = (
-    "<style>.pakfp-quiz .widget-radio-box label {display: flex; flex-flow: row nowrap; "
-    "height: auto; min-height: var(--jp-widgets-radio-item-height, 24px); line-height: 1.35; "
-    "white-space: normal; align-items: flex-start; margin-bottom: 4px;} "
-    ".pakfp-quiz .widget-radio-box input {order: -1; flex: 0 0 auto; margin: 3px 6px 0 0;}"
-    "</style>"
+    "<style>.pakfp-quiz .widget-radio-box label, .pakfp-quiz .widget-checkbox "
+    ".widget-label-basic {display: flex; flex-flow: row nowrap; height: auto; "
+    "min-height: var(--jp-widgets-radio-item-height, 24px); line-height: 1.35; "
+    "white-space: normal; align-items: flex-start; margin-bottom: 4px; overflow: visible;} "
+    ".pakfp-quiz .widget-checkbox {height: auto; width: auto;} "
+    ".pakfp-quiz .widget-checkbox .widget-label-basic span {white-space: normal; "
+    "overflow: visible; text-overflow: clip;} "
+    ".pakfp-quiz .widget-radio-box input, .pakfp-quiz .widget-checkbox input "
+    "{order: -1; flex: 0 0 auto; margin: 3px 6px 0 0;} " + FOCUS_CSS + "</style>"
 )
 
 

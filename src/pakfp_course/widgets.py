@@ -4,14 +4,24 @@ Each builder returns an :class:`~pakfp_course.display.Explorer` (it never calls
 ``display()``); the logic behind each control is a plain function in
 :mod:`pakfp_course.explore`, tested without a kernel. Every explorer carries a
 static picture with alt text, so it survives HTML, slides and PDF.
+
+Every control is a native form element with a visible label (a ``<select>``, a
+radio group, a checkbox), which screen readers name and the keyboard operates:
+ipywidgets' sliders draw ``role="slider"`` handles that no label names and its
+toggle buttons show which one is chosen by colour alone, so the explorers use
+neither (years are chosen with :class:`YearRange`, two dropdowns). Several
+choices at once are checkboxes (:class:`Choices`), not a multiple-selection list,
+whose arrow keys JupyterLab takes for moving between cells.
 """
 
 from __future__ import annotations
 
 import html
+from typing import Any
 
 import ipywidgets as w
 import pandas as pd
+import traitlets
 
 from . import explore, plots, style
 from .display import Explorer, Snapshot, figure_png, html_table
@@ -19,6 +29,8 @@ from .ledger import AID_ESTIMATES, COST_ESTIMATES, LIVES_ESTIMATES
 from .phases import PHASE_IDS, check_phase
 
 __all__ = [
+    "Choices",
+    "YearRange",
     "aid_explorer",
     "bandwagon_ledger",
     "claim_checker",
@@ -50,6 +62,119 @@ def _dropdown(options, value, description: str) -> w.Dropdown:
                       style={"description_width": "initial"}, layout=_WIDE)
 
 
+def _choice(options, value, description: str) -> w.RadioButtons:
+    """Return a labelled row of radio buttons: the choice is a checked radio, not a colour."""
+    return w.RadioButtons(options=options, value=value, description=description,
+                          orientation="horizontal", style={"description_width": "initial"},
+                          layout=_WIDE)
+
+
+class Choices(w.HBox):
+    """Several choices at once, as one labelled checkbox per option.
+
+    ``value`` is the tuple of the chosen options' values, in option order, like a
+    :class:`ipywidgets.SelectMultiple`'s, and it changes once per tick or untick
+    (or per assignment). A checkbox is named by its label, shows its state in
+    more than colour and ticks with the space bar, in JupyterLab as in the built
+    pages.
+    """
+
+    value = traitlets.Tuple()
+
+    def __init__(self, options, value, description: str, **kwargs: Any) -> None:
+        pairs = [(o, o) if isinstance(o, str) else tuple(o) for o in options]
+        chosen = set(value)
+        look = w.Layout(width="auto")
+        self.boxes = {key: w.Checkbox(value=key in chosen, description=label, indent=False,
+                                      layout=look) for label, key in pairs}
+        self._syncing = False
+        kwargs.setdefault("layout", w.Layout(flex_flow="row wrap", align_items="center"))
+        super().__init__(children=[w.Label(f"{description}:"), *self.boxes.values()],
+                         **kwargs)
+        self.value = tuple(key for key in self.boxes if key in chosen)
+        for box in self.boxes.values():
+            box.observe(self._ticked, names="value")
+        self.observe(self._set, names="value")
+
+    @traitlets.validate("value")
+    def _valid(self, proposal: dict[str, Any]) -> tuple[Any, ...]:
+        wanted = set(proposal["value"])
+        unknown = wanted - set(self.boxes)
+        if unknown:
+            raise traitlets.TraitError(f"unknown choice(s) {sorted(unknown)}; valid choices: "
+                                       f"{list(self.boxes)}")
+        return tuple(key for key in self.boxes if key in wanted)
+
+    def _ticked(self, change: dict[str, Any]) -> None:
+        if not self._syncing:
+            self.value = tuple(key for key, box in self.boxes.items() if box.value)
+
+    def _set(self, change: dict[str, Any]) -> None:  # set from Python: show it
+        self._syncing = True
+        try:
+            for key, box in self.boxes.items():
+                box.value = key in change["new"]
+        finally:
+            self._syncing = False
+
+
+class YearRange(w.HBox):
+    """A range of years from ``first`` to ``last`` as two labelled dropdowns, "from" and "to".
+
+    ``value`` is ``(start, end)``, like an :class:`ipywidgets.IntRangeSlider`'s,
+    and it changes once per choice; choosing a start after the end (or an end
+    before the start) moves the other year along, so the range is never empty.
+    Unlike a slider's handles, each ``<select>`` is named by its label and works
+    with the arrow keys.
+    """
+
+    value = traitlets.Tuple(traitlets.Int(), traitlets.Int())
+
+    def __init__(self, value: tuple[int, int], first: int, last: int,
+                 description: str = "Years", **kwargs: Any) -> None:
+        years = list(range(first, last + 1))
+        look = {"style": {"description_width": "initial"}, "layout": _WIDE}
+        self.start = w.Dropdown(options=years, value=value[0],
+                                description=f"{description} from", **look)
+        self.end = w.Dropdown(options=years, value=value[1], description="to", **look)
+        self._syncing = False
+        super().__init__(children=[self.start, self.end], **kwargs)
+        self.value = (self.start.value, self.end.value)
+        self.start.observe(self._picked, names="value")
+        self.end.observe(self._picked, names="value")
+        self.observe(self._set, names="value")
+
+    @traitlets.validate("value")
+    def _valid(self, proposal: dict[str, Any]) -> tuple[int, int]:
+        start, end = proposal["value"]
+        if start > end:
+            raise traitlets.TraitError(f"empty year range {start}-{end}: the start must not "
+                                       "be after the end")
+        return start, end
+
+    def _picked(self, change: dict[str, Any]) -> None:
+        if self._syncing:
+            return
+        start, end = self.start.value, self.end.value
+        if start > end:  # the other year follows
+            self._syncing = True
+            try:
+                if change["owner"] is self.start:
+                    self.end.value = end = start
+                else:
+                    self.start.value = start = end
+            finally:
+                self._syncing = False
+        self.value = (start, end)
+
+    def _set(self, change: dict[str, Any]) -> None:  # set from Python: show it
+        self._syncing = True
+        try:
+            self.start.value, self.end.value = change["new"]
+        finally:
+            self._syncing = False
+
+
 # ------------------------------------------------------------------ phases
 def phase_explorer(phase: str = "2001-2008") -> Explorer:
     """Choose a phase: key events, US aid, drone strikes and cost of war for it."""
@@ -60,11 +185,11 @@ def phase_explorer(phase: str = "2001-2008") -> Explorer:
     def update(s: explore.PhaseSummary) -> None:
         rows = s.events.assign(date=s.events.apply(explore.approximate_date, axis=1)
                                ).to_dict("records")
-        table.value = (
-            f"<h4>{html.escape(s.name)} ({html.escape(s.phase)})</h4>"
+        table.value = (  # no headings: they would not fit the lesson's outline
+            f"<p><strong>{html.escape(s.name)} ({html.escape(s.phase)})</strong></p>"
             f"<p>{html.escape(s.description)}</p>"
             + html_table(s.facts, ["measure", "value", "source"])
-            + "<h5>Key events</h5>" + html_table(rows, ["date", "title", "category"])
+            + html_table(rows, ["date", "title", "category"], caption="Key events")
         )
 
     def render(s: explore.PhaseSummary) -> Snapshot:
@@ -82,10 +207,8 @@ def timeline_explorer(start: int = 1947, end: int = 2025,
     all_categories = explore.event_categories()
     chosen = explore.check_categories(categories or all_categories)
     explore.check_year_range(start, end)
-    years = w.IntRangeSlider(value=(start, end), min=1947, max=2025, description="Years",
-                             continuous_update=False, layout=w.Layout(width="420px"))
-    cats = w.SelectMultiple(options=all_categories, value=tuple(chosen), rows=5,
-                            description="Categories", style={"description_width": "initial"})
+    years = YearRange((start, end), 1947, 2025)
+    cats = Choices([(c.replace("_", " "), c) for c in all_categories], chosen, "Categories")
     table = w.HTML()
 
     def current() -> pd.DataFrame:
@@ -110,12 +233,12 @@ def timeline_explorer(start: int = 1947, end: int = 2025,
 # --------------------------------------------------------------------- aid
 def aid_explorer() -> Explorer:
     """Toggle aid components, CRS vs Greenbook, current vs constant dollars."""
-    source = w.ToggleButtons(options=[("CRS appropriations", "crs"),
-                                      ("Greenbook obligations", "greenbook")], value="crs")
-    comps = [w.Checkbox(value=True, description=c, indent=False) for c in explore.AID_COMPONENTS]
-    dollars = w.ToggleButtons(options=[("current US$", "current"), ("constant 2019 US$",
-                                                                     "constant")],
-                              value="current")
+    source = _choice([("CRS appropriations", "crs"), ("Greenbook obligations", "greenbook")],
+                     "crs", "Source")
+    comps = [w.Checkbox(value=True, description=c, indent=False, layout=_WIDE)
+             for c in explore.AID_COMPONENTS]
+    dollars = _choice([("current US$", "current"), ("constant 2019 US$", "constant")],
+                      "current", "Dollars")
     note = w.HTML()
 
     def state() -> explore.AidView:
@@ -238,15 +361,12 @@ def militancy_explorer(start: int = 2001, end: int = 2025, tracker: str = "all",
     trackers = explore.fatality_trackers()
     explore.militancy_view(start, end, None if tracker == "all" else [tracker], kinds,
                            drones)  # validates every choice first
-    years = w.IntRangeSlider(value=(start, end), min=2001, max=2025, description="Years",
-                             continuous_update=False, layout=w.Layout(width="360px"))
+    years = YearRange((start, end), 2001, 2025)
     who = _dropdown([("all trackers", "all"), *((t, t) for t in trackers)], tracker,
                     "Tracker")
-    what = w.SelectMultiple(options=[(v, k) for k, v in explore.MILITANCY_KINDS.items()],
-                            value=explore.check_militancy_kinds(kinds), rows=3,
-                            description="Events", style={"description_width": "initial"},
-                            layout=w.Layout(width="auto"))
-    bars = w.Checkbox(value=drones, description="US drone strikes", indent=False)
+    what = Choices([(v, k) for k, v in explore.MILITANCY_KINDS.items()],
+                   explore.check_militancy_kinds(kinds), "Events")
+    bars = w.Checkbox(value=drones, description="US drone strikes", indent=False, layout=_WIDE)
     table = w.HTML()
 
     def compute() -> explore.MilitancyView:
@@ -263,12 +383,12 @@ def militancy_explorer(start: int = 2001, end: int = 2025, tracker: str = "all",
         table.value = (
             f"<p>{html.escape(v.alt)}</p>"
             + "".join(f"<p><i>{html.escape(n)}</i></p>" for n in v.notes)
-            + f"<h5>Events ({len(events)})</h5>"
             + html_table(events, ["date_label", "kind", "title", "description"],
-                         ["date", "kind", "event", "what happened"])
-            + f"<h5>Fatality figures ({len(figures)})</h5>"
+                         ["date", "kind", "event", "what happened"],
+                         caption=f"Events ({len(events)})")
             + html_table(figures, ["tracker", "period_label", "definition", "total"],
-                         ["tracker", "period", "what is counted", "killed"])
+                         ["tracker", "period", "what is counted", "killed"],
+                         caption=f"Fatality figures ({len(figures)})")
         )
 
     def render(v: explore.MilitancyView) -> Snapshot:

@@ -8,6 +8,7 @@ written; an interrupted build leaves only whole files and resumes next time.
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import shutil
@@ -19,19 +20,27 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import __version__
-from ..errors import BuildRequestError, UnknownChoiceError
+from ..errors import BuildRequestError, PakfpCourseError, UnknownChoiceError
 from ..resources import course_path
 from .assets import ensure_assets
-from .cache import Manifest, code_digest, content_key, data_digest, sha256_file
+from .cache import (
+    Manifest,
+    code_digest,
+    content_key,
+    data_digest,
+    sha256_bytes,
+    sha256_file,
+)
 from .execute import CELL_TIMEOUT, build_environment
 from .index import write_index
 from .jobs import CHROMIUM_NAMES, Context, Job, JobResult, chromium_path, init_worker, run_job
 from .requests import DEFAULT_MATRIX, Handout, Lesson, find_lessons, handout_requests
+from .site import SITE_DIR, SITE_TITLE, build_site, site_inputs
 
 __all__ = ["OUTPUT_KINDS", "BuildReport", "build_course", "make_handouts"]
 
 #: The kinds of output ``build_course`` can make (``only=`` picks some).
-OUTPUT_KINDS = ("student", "instructor", "html", "slides", "handouts")
+OUTPUT_KINDS = ("student", "instructor", "html", "slides", "handouts", "site")
 
 
 @dataclass
@@ -105,8 +114,9 @@ def _plan(lessons: list[Lesson], kinds: tuple[str, ...], handouts: list[Handout]
     jobs: list[Job] = []
     for lesson in lessons:  # one run of each lesson makes all its pages
         outs = {}
-        if "instructor" in kinds:
+        if "instructor" in kinds or "site" in kinds:  # the site is made from this notebook
             outs["notebook"] = f"instructor/{lesson.name}.ipynb"
+        if "instructor" in kinds:
             outs["instructor_html"] = f"instructor/{lesson.name}.html"
         if "html" in kinds:
             outs["html"] = f"html/{lesson.name}.html"
@@ -136,11 +146,17 @@ def _progress(total: int, quiet: bool):
 
 
 _KIND_OF_FOLDER = {"student": "student", "instructor": "instructor", "html": "html",
-                   "slides": "slides", "handouts": "handout"}
+                   "slides": "slides", "handouts": "handout", "site": "site"}
 
 
 def _entry(job: Job, result: JobResult, rel: str, sha: str, size: int, data: str,
            code: str) -> dict:
+    if job.kind == "site":
+        return {"kind": "site", "lesson": "", "title": job.label, "parameters": {},
+                "inputs": {"lessons": "instructor/*.ipynb", "course_data": data,
+                           "package_version": __version__, "package_code": code},
+                "key": job.key, "sha256": sha, "bytes": size,
+                "seconds": round(result.seconds, 2)}
     return {
         "kind": _KIND_OF_FOLDER[rel.split("/", 1)[0]],
         "lesson": job.lesson,
@@ -209,7 +225,7 @@ def _execute(out: Path, lessons: list[Lesson], kinds: tuple[str, ...],
         tmp = cache / "tmp"
         shutil.rmtree(tmp, ignore_errors=True)  # parts left by an interrupted run
         tmp.mkdir(parents=True, exist_ok=True)
-        needs_assets = bool({"html", "slides", "handouts", "instructor"} & set(kinds)) and (
+        needs_assets = bool({"html", "slides", "handouts", "instructor", "site"} & set(kinds)) and (
             bool(lessons) or bool(handouts))
         if needs_assets:
             ensure_assets(out, cache, force=force)
@@ -241,11 +257,36 @@ def _execute(out: Path, lessons: list[Lesson], kinds: tuple[str, ...],
 
         try:
             _run(todo, ctx, jobs or os.cpu_count() or 1, env, on_result, quiet)
+            if "site" in kinds and lessons:
+                site = _site(out, manifest, cache, env, planner, force)
+                if site is not None:
+                    on_result(site)
         finally:
             manifest.save()
             write_index(out, manifest.outputs, _failed_notebooks(out), tmp)
         report.seconds = time.perf_counter() - start
         return report
+
+
+def _site(out: Path, manifest: Manifest, cache: Path, env: Mapping[str, str],
+          planner: _Planner, force: bool) -> JobResult | None:
+    """Build the website unless it is up to date; return what happened (None: skipped)."""
+    inputs = json.dumps(site_inputs(manifest.outputs), sort_keys=True).encode()
+    key = content_key("site", sha256_bytes(inputs), {}, planner.data, planner.code)
+    rel = f"{SITE_DIR}/index.html"
+    job = Job("site", "", "", (), (("index", rel),), key, SITE_TITLE)
+    if not force and manifest.is_fresh(rel, key):
+        return None
+    result = JobResult(job)
+    start = time.perf_counter()
+    try:
+        index = build_site(out, manifest.outputs, cache.resolve(), env)
+        result.written[rel] = (sha256_file(index), index.stat().st_size)
+    except Exception as exc:  # the other outputs are written: report, do not crash
+        result.failure = str(exc) if isinstance(exc, PakfpCourseError) else (
+            f"{type(exc).__name__}: {exc}")
+    result.seconds = time.perf_counter() - start
+    return result
 
 
 @contextmanager
@@ -287,8 +328,8 @@ def build_course(
     Parameters
     ----------
     out
-        Output folder (``student/``, ``instructor/``, ``html/``, ``slides/``,
-        ``handouts/``, ``assets/``, ``index.html``, ``manifest.json``).
+        Output folder (``site/``, ``student/``, ``instructor/``, ``html/``,
+        ``slides/``, ``handouts/``, ``assets/``, ``index.html``, ``manifest.json``).
     lessons
         Lesson names or numbers to build (default: all).
     only

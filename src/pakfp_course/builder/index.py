@@ -76,7 +76,7 @@ def write_index(out: Path, outputs: Mapping[str, dict], failed: list[str], tmp: 
     titles = {e.get("lesson"): e.get("title", "") for e in outputs.values()}
     lessons: dict[str, dict[str, list[str]]] = {}
     for rel, entry in sorted(outputs.items()):
-        if not (Path(out) / rel).is_file():
+        if not (Path(out) / rel).is_file() or entry.get("kind") == "site":
             continue
         by_kind = lessons.setdefault(entry.get("lesson", "?"), {})
         by_kind.setdefault(entry.get("kind", ""), []).append(rel)
@@ -105,6 +105,11 @@ def write_index(out: Path, outputs: Mapping[str, dict], failed: list[str], tmp: 
         items = "".join(f"<li>{_link(rel, rel)}</li>" for rel in failed)
         failed_html = (f"<h2>Failed items</h2><p>These did not build; each notebook starts "
                        f"with the failing cell and its traceback.</p><ul>{items}</ul>")
+    site_html = ""
+    if (Path(out) / "site" / "index.html").is_file():
+        site_html = ('<p><a class="badge" href="site/index.html">Open the course website</a>: '
+                     "the lessons, syllabus, reading list, data catalogue and glossary, "
+                     "searchable, offline.</p>")
     page = f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -130,6 +135,7 @@ a.badge:hover, a.badge:focus {{ background: #005a8c; }}
 <body>
 <main>
 <h1>Pakistan's foreign policy after 9/11</h1>
+{site_html}
 <p>The built course (pakfp-course {html.escape(__version__)}). Everything here works offline:
 scripts and styles come from <code>assets/</code> (see <a href="assets/README.md">its
 licences</a>). <a href="manifest.json">manifest.json</a> lists each output with its inputs,
