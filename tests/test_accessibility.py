@@ -118,6 +118,11 @@ SLIDE_JS = """(i) => {
 }"""
 
 
+#: No finite transition or animation runs on the slide (a fading fragment's text is grey).
+SETTLED_JS = """() => Reveal.getCurrentSlide().getAnimations({subtree: true}).every(
+  a => a.playState !== 'running' || a.effect.getComputedTiming().iterations === Infinity)"""
+
+
 def test_first_slides_of_every_deck_meet_wcag_21_aa(built: Path, tab, axe_js: str):
     """The first three slides of each deck (every fragment shown, no transitions).
 
@@ -142,6 +147,7 @@ def test_first_slides_of_every_deck_meet_wcag_21_aa(built: Path, tab, axe_js: st
         total = page.evaluate("Reveal.getSlides().length")
         for i in range(min(SLIDES_CHECKED, total)):
             assert page.evaluate(SLIDE_JS, i), f"{where}: could not show slide {i + 1}"
+            page.wait_for_function(SETTLED_JS)  # fragments fade in: check the colours they end in
             findings.axe(page, axe_js, f"{where} slide {i + 1}",
                          context=None if i == 0 else "section.present")
     findings.assert_none(offline, len(decks))
