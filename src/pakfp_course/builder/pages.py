@@ -354,14 +354,13 @@ def link_terms(text: str, terms: Iterable[GlossaryTerm], linked: set[str]) -> st
     return "\n".join(lines)
 
 
-def run_it_markdown(*, heading: str = "#") -> str:
+def run_it_markdown() -> str:
     """Return "Run it": on a university JupyterHub, on Binder, on your own computer."""
     first = lesson_ids()[0]
     template = hub_link(HUB_PLACEHOLDER, branch=STUDENT_BRANCH, lesson=first)
-    sub = heading + "#"
-    return f"""{heading} Run it
+    return f"""# Run it
 
-{sub} On your university's JupyterHub
+## On your university's JupyterHub
 
 Students click a link, log in, and JupyterLab opens on the lesson: the hub pulls the course into
 their home folder with nbgitpuller, and later updates merge without overwriting their edits.
@@ -387,13 +386,13 @@ pakfp-course hub-link --hub {HUB_PLACEHOLDER} --branch {STUDENT_BRANCH} --all
 Setting up the hub, what students see and how updates reach them: the lecturer's guide,
 `docs/lecturer-guide.md` in the course repository.
 
-{sub} On Binder
+## On Binder
 
 No account and nothing to install, for a try-out or a small group (a Binder session is
 temporary: download your work before you leave):
 [launch lesson {first[:2]} on Binder]({binder_link(lesson=first)}).
 
-{sub} On your own computer
+## On your own computer
 
 In a copy of the course repository, with Python 3.10 or newer:
 

@@ -12,7 +12,6 @@ writes into a temporary folder that then replaces ``site/`` whole.
 
 from __future__ import annotations
 
-import copy
 import json
 import os
 import shutil
@@ -146,7 +145,7 @@ def lesson_for_site(nb: NotebookNode, *, terms: Sequence[pages.GlossaryTerm] = (
 
     from .transform import for_student_html
 
-    out = copy.deepcopy(for_student_html(nb))
+    out = for_student_html(nb)  # a copy: the executed lesson is left as it was
     linked: set[str] = set()
     for cell in out.cells:
         cell_tags = cell.metadata.get("tags", [])
