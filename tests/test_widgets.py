@@ -73,6 +73,53 @@ def test_the_live_picture_has_the_fallbacks_pixels_and_alt_text(builder):
     assert "pakfp-picture" in ex.picture._dom_classes
 
 
+#: An explorer opened at a setting, a control and a walk of values ending at that setting.
+WALKS = [
+    (lambda: widgets.phase_explorer("2009-2016"), 0,
+     ["cold-war", "2017-present", "2001-2008", "2009-2016"]),
+    (lambda: widgets.timeline_explorer(2001, 2012), 0, [(1947, 2025), (1990, 2001), (2001, 2012)]),
+    (lambda: widgets.bandwagon_ledger(aid="crs_without_csf"), 0,
+     ["greenbook", "crs_with_csf", "crs_without_csf"]),
+    (lambda: widgets.rsct_explorer("2017-present"), 0, ["2001-2008", "cold-war", "2017-present"]),
+    (lambda: widgets.claim_checker("khan-2024"), 0, ["all", "majeed-2024", "khan-2024"]),
+]
+
+
+@pytest.mark.parametrize(("opened", "index", "walk"), WALKS)
+def test_after_any_walk_the_picture_is_the_one_a_new_explorer_shows(opened, index, walk):
+    """One figure is redrawn for every setting: nothing of an earlier chart may remain."""
+    ex = opened()
+    first = live_png(ex)
+    ex._cache.clear()  # draw every step afresh on the reused figure
+    for value in walk:
+        ex.controls[index].value = value
+    assert live_png(ex) == first == opened().snapshot.png
+
+
+def test_aid_explorer_picture_is_the_chart_it_names():
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    from pakfp_course import plots, style
+
+    ex = widgets.aid_explorer()
+    source, _security, economic, csf, _dollars = ex.controls
+    source.value, economic.value = "greenbook", False
+    source.value = "crs"
+    csf.value = False
+    fig = style.figure()
+    with style.course_style(), matplotlib.rc_context({"text.hinting": "none"}):
+        plots.aid_by_year(components=("security",), revised_csf=True, ax=fig.add_subplot())
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png")
+    got, want = (np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
+                 for png in (live_png(ex), buf.getvalue()))
+    assert (got == want).all()
+    assert ex.snapshot.alt == explore.aid_view("crs", ("security",)).alt
+
+
 def test_phase_explorer_follows_the_dropdown():
     ex = widgets.phase_explorer("2001-2008")
     before_png, before_html = ex.picture.value, ex.children[2].value

@@ -57,14 +57,21 @@ def check_phase(phase: str, *, allow_all: bool = True) -> str:
     return phase
 
 
-def phase_for_year(year: int) -> str | None:
-    """Return the id of the phase containing calendar ``year``, or ``None`` before 1947."""
+@cache
+def _spans() -> tuple[tuple[str, int, float], ...]:
+    """Return each phase's id, first year and last year (``inf`` while it lasts), in order."""
     import pandas as pd
 
-    for phase_id, row in phase_table().iterrows():
-        end = row["end_year"]
-        if row["start_year"] <= year and (pd.isna(end) or year <= end):
-            return str(phase_id)
+    return tuple((str(phase_id), int(row["start_year"]),
+                  float("inf") if pd.isna(row["end_year"]) else float(row["end_year"]))
+                 for phase_id, row in phase_table().iterrows())
+
+
+def phase_for_year(year: int) -> str | None:
+    """Return the id of the phase containing calendar ``year``, or ``None`` before 1947."""
+    for phase_id, start, end in _spans():
+        if start <= year <= end:
+            return phase_id
     return None
 
 

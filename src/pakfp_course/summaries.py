@@ -71,13 +71,14 @@ def _aid_crs_revised(store: data.CourseData) -> pd.DataFrame:
 
 
 def _phase_frame(values: pd.DataFrame, phase: str, what: str) -> pd.DataFrame:
+    """Return the rows of ``phase`` (all, in phase order, for ``"all"``) as a new frame."""
     check_phase(phase)
     order = [p for p in PHASE_IDS if p in set(values.index)]
     if phase != "all" and phase not in order:
         raise ValueError(f"the {what} data do not cover phase {phase!r}; phases covered: "
                          f"{', '.join(order)} (or 'all')")
     values = values.reindex(order)
-    return values if phase == "all" else values.loc[[phase]]
+    return (values if phase == "all" else values.loc[[phase]]).copy()  # the cache's stays
 
 
 def aid_phase_totals(phase: str = "all", *, include_csf: bool = True,
@@ -95,7 +96,14 @@ def aid_phase_totals(phase: str = "all", *, include_csf: bool = True,
     the components that were printed. With ``include_csf=False`` CSF is left out on
     request and ``csf_usd_m`` is 0.
     """
-    aid = aid_crs_revised()
+    return _phase_frame(_aid_phase_totals(data.default(), include_csf, revised_csf), phase,
+                        "CRS aid")
+
+
+@lru_cache(maxsize=16)
+def _aid_phase_totals(store: data.CourseData, include_csf: bool, revised_csf: bool
+                      ) -> pd.DataFrame:
+    aid = _aid_crs_revised(store)
     aid = aid[aid["figure_status"] != "request"]
     csf = aid["csf_revised_usd_m"] if revised_csf else aid["csf_usd_m"]
     frame = pd.DataFrame({
@@ -116,12 +124,17 @@ def aid_phase_totals(phase: str = "all", *, include_csf: bool = True,
     out["total_usd_m"] = (out["security_usd_m"] + out["economic_usd_m"]
                           + out["csf_usd_m"].fillna(0))
     ints = {c: "Int64" for c in out.columns if c.endswith("_m")}
-    return _phase_frame(out.astype(ints), phase, "CRS aid")
+    return out.astype(ints)
 
 
 def cost_of_war_phase_totals(phase: str = "all") -> pd.DataFrame:
     """Return the Economic Survey's cost of the war summed per phase, in US$ billions."""
-    cost = data.load("cost_of_war")
+    return _phase_frame(_cost_of_war_phase_totals(data.default()), phase, "cost of war")
+
+
+@lru_cache(maxsize=4)
+def _cost_of_war_phase_totals(store: data.CourseData) -> pd.DataFrame:
+    cost = store.load("cost_of_war")
     cost["phase"] = [
         phase_for_period(a, b) for a, b in zip(cost["period_start"], cost["period_end"],
                                                strict=True)
@@ -132,13 +145,17 @@ def cost_of_war_phase_totals(phase: str = "all") -> pd.DataFrame:
         partial=("partial_period", "any"),
     )
     out["cost_usd_bn"] = out["cost_usd_bn"].round(2)
-    return _phase_frame(out, phase, "cost of war")
+    return out
 
 
 def drone_strike_phase_totals(phase: str = "all") -> pd.DataFrame:
     """Return US drone strikes in Pakistan (TBIJ) summed per phase, with min-max bounds."""
-    strikes = data.load("drone_strikes")
+    return _phase_frame(_drone_strike_phase_totals(data.default()), phase, "drone strike")
+
+
+@lru_cache(maxsize=4)
+def _drone_strike_phase_totals(store: data.CourseData) -> pd.DataFrame:
+    strikes = store.load("drone_strikes")
     strikes["phase"] = [phase_for_period(f"{y}-01-01", f"{y}-12-31") for y in strikes["year"]]
     cols = ["strikes", "killed_min", "killed_max", "civilians_min", "civilians_max"]
-    out = strikes.groupby("phase", sort=False)[cols].sum()
-    return _phase_frame(out, phase, "drone strike")
+    return strikes.groupby("phase", sort=False)[cols].sum()

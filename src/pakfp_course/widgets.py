@@ -24,7 +24,8 @@ import pandas as pd
 import traitlets
 
 from . import explore, plots, style
-from .display import Explorer, Snapshot, figure_png, html_table
+from .canvas import ReusableFigure
+from .display import Explorer, Snapshot, html_table
 from .ledger import AID_ESTIMATES, COST_ESTIMATES, LIVES_ESTIMATES
 from .phases import PHASE_IDS, check_phase
 
@@ -43,18 +44,9 @@ __all__ = [
 _WIDE = w.Layout(width="auto")
 
 
-def _snapshot(fig_draw, alt: str, summary: str, caption: str, left: float | None = None
-              ) -> Snapshot:
-    import matplotlib
-
-    fig = style.figure()
-    if left is not None:  # room for long tick labels on the y axis
-        fig.subplots_adjust(left=left)
-    # unhinted text renders a third faster, and reads the same at this size
-    with style.course_style(), matplotlib.rc_context({"text.hinting": "none"}):
-        ax = fig.add_subplot()
-        fig_draw(ax)
-    return Snapshot(figure_png(fig), alt, summary, caption)
+def _snapshot(canvas: ReusableFigure, fig_draw, alt: str, summary: str, caption: str,
+              **margins: float) -> Snapshot:
+    return Snapshot(canvas.png(fig_draw, **margins), alt, summary, caption)
 
 
 def _dropdown(options, value, description: str) -> w.Dropdown:
@@ -180,7 +172,7 @@ def phase_explorer(phase: str = "2001-2008") -> Explorer:
     """Choose a phase: key events, US aid, drone strikes and cost of war for it."""
     check_phase(phase, allow_all=False)
     choose = _dropdown(list(PHASE_IDS), phase, "Phase")
-    table = w.HTML()
+    table, canvas = w.HTML(), ReusableFigure()
 
     def update(s: explore.PhaseSummary) -> None:
         rows = s.events.assign(date=s.events.apply(explore.approximate_date, axis=1)
@@ -193,7 +185,7 @@ def phase_explorer(phase: str = "2001-2008") -> Explorer:
         )
 
     def render(s: explore.PhaseSummary) -> Snapshot:
-        return _snapshot(lambda ax: plots.phase_totals(s.phase, ax=ax), s.alt, s.text,
+        return _snapshot(canvas, lambda ax: plots.phase_totals(s.phase, ax=ax), s.alt, s.text,
                          f"Phase {s.phase}: {s.name}")
 
     return Explorer([choose], lambda: explore.phase_summary(choose.value), render,
@@ -210,6 +202,7 @@ def timeline_explorer(start: int = 1947, end: int = 2025,
     years = YearRange((start, end), 1947, 2025)
     cats = Choices([(c.replace("_", " "), c) for c in all_categories], chosen, "Categories")
     table = w.HTML()
+    canvas = ReusableFigure(margins={**style.WIDGET_MARGINS, "left": 0.2})  # category names
 
     def current() -> pd.DataFrame:
         return explore.filter_events(years.value[0], years.value[1], cats.value)
@@ -223,9 +216,9 @@ def timeline_explorer(start: int = 1947, end: int = 2025,
     def render(events: pd.DataFrame) -> Snapshot:
         alt = explore.timeline_alt(events, years.value[0], years.value[1])
         return _snapshot(
-            lambda ax: plots.timeline(events, categories=list(cats.value) or None,
-                                      start=years.value[0], end=years.value[1], ax=ax),
-            alt, alt, f"Events {years.value[0]}-{years.value[1]}", left=0.2)
+            canvas, lambda ax: plots.timeline(events, categories=list(cats.value) or None,
+                                              start=years.value[0], end=years.value[1], ax=ax),
+            alt, alt, f"Events {years.value[0]}-{years.value[1]}")
 
     return Explorer([years, cats], current, render, extra=[table], update=update)
 
@@ -239,7 +232,7 @@ def aid_explorer() -> Explorer:
              for c in explore.AID_COMPONENTS]
     dollars = _choice([("current US$", "current"), ("constant 2019 US$", "constant")],
                       "current", "Dollars")
-    note = w.HTML()
+    note, canvas = w.HTML(), ReusableFigure()
 
     def state() -> explore.AidView:
         chosen = tuple(c.description for c in comps if c.value)
@@ -257,7 +250,7 @@ def aid_explorer() -> Explorer:
             def draw(ax):
                 plots.aid_history(recipients=("PAK",), dollars=v.dollars, kinds=v.components,
                                   ax=ax)
-        return _snapshot(draw, v.alt, v.alt + "\n" + "\n".join(v.notes), v.title)
+        return _snapshot(canvas, draw, v.alt, v.alt + "\n" + "\n".join(v.notes), v.title)
 
     return Explorer([source, *comps, dollars], state, render, extra=[note], update=update)
 
@@ -270,7 +263,7 @@ def bandwagon_ledger(aid: str = "crs_with_csf", cost: str = "survey_2017_18",
     aid_w = _dropdown([(e.label, k) for k, e in AID_ESTIMATES.items()], aid, "Benefit")
     cost_w = _dropdown([(e.label, k) for k, e in COST_ESTIMATES.items()], cost, "Cost")
     lives_w = _dropdown([(e.label, k) for k, e in LIVES_ESTIMATES.items()], lives, "Lives")
-    verdict = w.HTML()
+    verdict, canvas = w.HTML(), ReusableFigure()
 
     def update(v: explore.LedgerVerdict) -> None:
         rows = [{"phase": p, "aid (US$ bn)": f"{r.aid_usd_bn:,.2f}",
@@ -284,7 +277,7 @@ def bandwagon_ledger(aid: str = "crs_with_csf", cost: str = "survey_2017_18",
         )
 
     def render(v: explore.LedgerVerdict) -> Snapshot:
-        return _snapshot(lambda ax: plots.ledger(v.table, ax=ax), v.alt,
+        return _snapshot(canvas, lambda ax: plots.ledger(v.table, ax=ax), v.alt,
                          v.headline + "\n" + "\n".join(v.notes), v.headline)
 
     return Explorer([aid_w, cost_w, lives_w],
@@ -297,7 +290,7 @@ def rsct_explorer(phase: str = "2001-2008") -> Explorer:
     """Choose a phase: the security-complex map and the relations behind it."""
     check_phase(phase, allow_all=False)
     choose = _dropdown(list(PHASE_IDS), phase, "Phase")
-    table = w.HTML()
+    table, canvas = w.HTML(), ReusableFigure()
 
     def update(rel: pd.DataFrame) -> None:
         rows = rel.assign(pair=rel["actor_a"] + "-" + rel["actor_b"]).to_dict("records")
@@ -307,7 +300,7 @@ def rsct_explorer(phase: str = "2001-2008") -> Explorer:
 
     def render(rel: pd.DataFrame) -> Snapshot:
         alt = explore.rsct_alt(choose.value, rel)
-        return _snapshot(lambda ax: plots.rsct_map(choose.value, ax=ax), alt, alt,
+        return _snapshot(canvas, lambda ax: plots.rsct_map(choose.value, ax=ax), alt, alt,
                          f"Regional security relations, {choose.value}")
 
     return Explorer([choose], lambda: explore.relations_for(choose.value), render,
@@ -320,7 +313,7 @@ def claim_checker(paper: str = "all", verdict: str = "all") -> Explorer:
     explore.filter_claims(paper, verdict)  # validates both choices
     paper_w = _dropdown(["all", *explore.PAPER_IDS], paper, "Paper")
     verdict_w = _dropdown(["all", *explore.VERDICTS], verdict, "Verdict")
-    table = w.HTML()
+    table, canvas = w.HTML(), ReusableFigure()
 
     def compute() -> tuple[pd.DataFrame, pd.Series]:
         return (explore.filter_claims(paper_w.value, verdict_w.value),
@@ -336,7 +329,8 @@ def claim_checker(paper: str = "all", verdict: str = "all") -> Explorer:
     def render(state: tuple[pd.DataFrame, pd.Series]) -> Snapshot:
         counts = state[1]
         alt = explore.verdict_alt(paper_w.value, counts)
-        return _snapshot(lambda ax: plots.verdicts(counts, highlight=verdict_w.value, ax=ax),
+        return _snapshot(canvas, lambda ax: plots.verdicts(counts, highlight=verdict_w.value,
+                                                           ax=ax),
                          alt, alt, f"Verdicts on the claims of {paper_w.value}")
 
     return Explorer([paper_w, verdict_w], compute, render, extra=[table], update=update)
@@ -368,6 +362,9 @@ def militancy_explorer(start: int = 2001, end: int = 2025, tracker: str = "all",
                    explore.check_militancy_kinds(kinds), "Events")
     bars = w.Checkbox(value=drones, description="US drone strikes", indent=False, layout=_WIDE)
     table = w.HTML()
+    # room for the legend and the caption
+    canvas = ReusableFigure((10.0, 6.0), {"left": 0.08, "right": 0.7, "top": 0.93,
+                                          "bottom": 0.24})
 
     def compute() -> explore.MilitancyView:
         return explore.militancy_view(years.value[0], years.value[1],
@@ -393,12 +390,11 @@ def militancy_explorer(start: int = 2001, end: int = 2025, tracker: str = "all",
 
     def render(v: explore.MilitancyView) -> Snapshot:
         def draw(ax):
-            ax.figure.set_size_inches(10.0, 6.0)  # room for the legend and the caption
-            ax.figure.subplots_adjust(left=0.08, right=0.64 if v.drones else 0.7,
-                                      top=0.93, bottom=0.24)
             plots.militancy_and_operations(start=v.start, end=v.end, trackers=list(v.trackers),
                                            kinds=list(v.kinds), drones=v.drones, ax=ax)
 
-        return _snapshot(draw, v.alt, v.summary, v.title)
+        # the drone strikes' axis on the right needs more room
+        return _snapshot(canvas, draw, v.alt, v.summary, v.title,
+                         right=0.64 if v.drones else 0.7)
 
     return Explorer([years, who, what, bars], compute, render, extra=[table], update=update)

@@ -1,0 +1,130 @@
+"""The explorers' reusable figure: the same pixels as a new figure saved with savefig."""
+
+from __future__ import annotations
+
+import io
+
+import matplotlib
+import numpy as np
+import pytest
+from PIL import Image
+
+matplotlib.use("Agg")  # tests only: the package never selects a backend
+
+from pakfp_course import canvas, explore, ledger, plots, style
+
+
+def pixels(png: bytes) -> np.ndarray:
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGBA"))
+
+
+def stock(draw, figsize=(9.0, 4.8), **margins) -> np.ndarray:
+    """Draw as an explorer did before: a new figure each time, saved with ``savefig``."""
+    fig = style.figure(figsize)
+    fig.subplots_adjust(**margins)
+    with style.course_style(), matplotlib.rc_context(canvas.DRAW_RC):
+        draw(fig.add_subplot())
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png")
+    return pixels(buf.getvalue())
+
+
+CHARTS = {
+    "aid, security and CSF": lambda ax: plots.aid_by_year(components=("security", "csf"),
+                                                          revised_csf=True, ax=ax),
+    "aid, all components": lambda ax: plots.aid_by_year(revised_csf=True, ax=ax),
+    "aid history": lambda ax: plots.aid_history(dollars="current", ax=ax),
+    "phase 2009-2016": lambda ax: plots.phase_totals("2009-2016", ax=ax),
+    "rsct 2017-present": lambda ax: plots.rsct_map("2017-present", ax=ax),
+    "timeline 2001-2012": lambda ax: plots.timeline(explore.filter_events(2001, 2012),
+                                                    start=2001, end=2012, ax=ax),
+    "ledger": lambda ax: plots.ledger(ledger.ledger_table("crs_without_csf"), ax=ax),
+    "verdicts": lambda ax: plots.verdicts(explore.verdict_counts("khan-2024"),
+                                          highlight="contradicted", ax=ax),
+}
+
+
+def test_every_chart_has_the_pixels_of_a_new_figure_also_when_drawn_again():
+    figure = canvas.ReusableFigure()
+    for _ in range(2):  # the second round draws its strings from the text cache
+        for name, draw in CHARTS.items():
+            got, want = pixels(figure.png(draw)), stock(draw)
+            assert got.shape == want.shape == (480, 900, 4), name
+            assert (got == want).all(), f"{name}: {(got != want).any(axis=2).sum()} pixels differ"
+    assert figure.figure.canvas._texts, "strings drawn twice should be replayed from the cache"
+
+
+def test_a_string_replayed_takes_its_new_colour_and_place():
+    def text(colour, x):
+        def draw(ax):
+            ax.set_axis_off()
+            ax.text(x, 0.5, "Coalition Support Funds", color=colour, fontsize=20)
+            ax.text(0.1, 0.2, "rotated", rotation=30, color=colour)
+        return draw
+
+    figure = canvas.ReusableFigure()
+    for colour, x in [("#0072B2", 0.2), ("#D55E00", 0.2), ("#D55E00", 0.2004), ("k", 0.2)]:
+        assert (pixels(figure.png(text(colour, x))) == stock(text(colour, x))).all(), colour
+
+
+def test_maths_and_unsmoothed_text_are_drawn_as_matplotlib_draws_them():
+    def draw(ax):
+        ax.set_title(r"$\sum_i x_i^2$ and text")
+        ax.text(0.5, 0.5, "jagged", antialiased=False)
+
+    figure = canvas.ReusableFigure()
+    for _ in range(2):
+        assert (pixels(figure.png(draw)) == stock(draw)).all()
+
+
+def test_an_opaque_picture_is_rgb_a_transparent_one_keeps_its_alpha():
+    figure = canvas.ReusableFigure()
+    opaque = Image.open(io.BytesIO(figure.png(CHARTS["ledger"])))
+    assert (opaque.mode, opaque.size) == ("RGB", (900, 480))
+
+    def see_through(ax):
+        ax.figure.patch.set_alpha(0.0)
+        ax.patch.set_alpha(0.0)
+        ax.plot([0, 1], [0, 1])
+
+    clear = Image.open(io.BytesIO(figure.png(see_through)))
+    assert clear.mode == "RGBA"
+    assert (pixels(figure.png(see_through)) == stock(see_through)).all()
+    assert Image.open(io.BytesIO(figure.png(CHARTS["ledger"]))).mode == "RGB"  # not sticky
+
+
+def test_each_picture_starts_afresh_at_the_figures_size_and_margins():
+    figure = canvas.ReusableFigure((10.0, 6.0), {"left": 0.08, "right": 0.7, "top": 0.93,
+                                                 "bottom": 0.24})
+
+    def grow(ax):
+        ax.figure.set_size_inches(12.0, 7.0)
+        ax.plot([0, 1], [1, 0])
+
+    assert Image.open(io.BytesIO(figure.png(grow))).size == (1200, 700)
+    png = figure.png(CHARTS["ledger"], right=0.64)  # this picture only
+    assert Image.open(io.BytesIO(png)).size == (1000, 600)
+    assert len(figure.figure.axes) == 1  # the last chart's Axes are gone
+    assert figure.figure.axes[0].get_position().x1 == pytest.approx(0.64)
+    figure.png(CHARTS["ledger"])
+    assert figure.figure.axes[0].get_position().x1 == pytest.approx(0.7)
+    assert (pixels(figure.png(CHARTS["verdicts"]))
+            == stock(CHARTS["verdicts"], (10.0, 6.0), left=0.08, right=0.7, top=0.93,
+                     bottom=0.24)).all()
+
+
+def test_the_text_cache_is_bounded(monkeypatch):
+    monkeypatch.setattr(canvas, "TEXT_CACHE_SIZE", 5)
+    figure = canvas.ReusableFigure()
+    figure.png(CHARTS["aid, all components"])  # far more than five strings
+    assert len(figure.figure.canvas._texts) == 5
+
+
+def test_the_figure_is_never_registered_with_pyplot():
+    import matplotlib.pyplot as plt
+
+    before = plt.get_fignums()
+    figure = canvas.ReusableFigure()
+    figure.png(CHARTS["verdicts"])
+    assert plt.get_fignums() == before
+    assert figure.figure is figure.figure  # one figure for the explorer's life
