@@ -46,10 +46,11 @@ CASES = {
 }
 
 
-def measure(repeat: int) -> dict[str, dict[str, list[float]]]:
+def measure(repeat: int, names: list[str]) -> dict[str, dict[str, list[float]]]:
     """Return the milliseconds of each timed change, per explorer and case."""
     results: dict[str, dict[str, list[float]]] = {}
-    for name, (build, index, values) in CASES.items():
+    for name in names:
+        build, index, values = CASES[name]
         explorer = build()
         control = explorer.controls[index]
         cold, warm = [], []
@@ -95,9 +96,11 @@ def main() -> None:
     """Run the benchmark and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--only", nargs="+", choices=list(CASES), default=list(CASES),
+                        metavar="EXPLORER", help="explorers to time (default: all)")
     args = parser.parse_args()
     base = floor(args.repeat)
-    results = measure(args.repeat)
+    results = measure(args.repeat, args.only)
     base += floor(args.repeat)  # before and after: the machine may change its pace
     ground = statistics.median(base)
     print(f"floor (one-line figure to PNG): median {ground:.1f} ms, p90 {_p90(base):.1f} ms, "

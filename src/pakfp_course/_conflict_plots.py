@@ -18,7 +18,7 @@ from matplotlib.lines import Line2D
 from . import data, style
 from ._plotkit import MARKERS as _MARKERS
 from ._plotkit import (
-    _bar,
+    _bars,
     _choose,
     _decimal_year,
     _empty,
@@ -57,16 +57,16 @@ def drone_strikes(*, measure: str = "killed", ax: Axes | None = None) -> Axes:
             "injured": "People injured"}[measure]
     if measure == "strikes":
         hi = df["strikes"].astype(float)
-        for xi, y, v in zip(x, years, hi, strict=True):
-            _bar(ax, xi, v, 0.75, f"{y}:strikes", color=style.SERIES["USA"])
+        _bars(ax, list(x), list(hi), 0.75, [f"{y}:strikes" for y in years],
+              color=style.SERIES["USA"])
         alt = _peak_text(years, hi, what) + f" Total {int(hi.sum()):,} strikes."
         title, ylabel = "US drone strikes in Pakistan per year", "strikes per year"
     else:
         lo, hi = df[f"{measure}_min"].astype(float), df[f"{measure}_max"].astype(float)
-        for i, (xi, y) in enumerate(zip(x, years, strict=True)):
-            _bar(ax, xi, hi[i] - lo[i], 0.75, f"{y}:range", bottom=lo[i], linewidth=1.5,
-                 color=style.SERIES["range"], edgecolor=style.OKABE_ITO["blue"],
-                 label="range reported (min-max)" if i == 0 else "_nolegend_")
+        _bars(ax, list(x), list(hi - lo), 0.75, [f"{y}:range" for y in years],
+              bottom=list(lo), linewidth=1.5, color=style.SERIES["range"],
+              edgecolor=style.OKABE_ITO["blue"],
+              label=["range reported (min-max)", *["_nolegend_"] * (len(x) - 1)])
         peak = int(hi.idxmax())
         ax.text(x[peak], hi[peak], f"{int(lo[peak]):,}-{int(hi[peak]):,}", ha="center",
                 va="bottom", fontsize=9)
@@ -313,9 +313,9 @@ def militancy_and_operations(*, start: int = 2001, end: int = 2025,
                               label=explore.MILITANCY_KINDS[kind]))
     if drones:
         strikes = view.strikes
-        for r in strikes.itertuples():
-            _bar(back, r.year + 0.5, r.strikes, 0.8, f"{r.year}:strikes", alpha=0.55,
-                 color=style.SERIES["range"], edgecolor=style.OKABE_ITO["blue"], linewidth=0.6)
+        _bars(back, list(strikes["year"] + 0.5), list(strikes["strikes"]), 0.8,
+              [f"{y}:strikes" for y in strikes["year"]], [0.55] * len(strikes),
+              color=style.SERIES["range"], edgecolor=style.OKABE_ITO["blue"], linewidth=0.6)
         most = float(strikes["strikes"].max()) if len(strikes) else 1.0
         back.set_ylim(0, most / _TOP)
         back.yaxis.set_major_locator(MaxNLocator(integer=True))

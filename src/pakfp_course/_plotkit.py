@@ -71,8 +71,56 @@ def _headroom(ax: Axes, top: float, factor: float = 1.2) -> None:
     ax.yaxis.set_major_formatter(lambda v, _: f"{v:,.0f}" if v >= 10 else f"{v:g}")
 
 
-def _bar(ax: Axes, x: float, height: float, width: float, gid: str, **kw: object) -> None:
-    ax.bar(x, height, width, zorder=2, **kw)[0].set_gid(gid)
+def _bars(ax: Axes, x: Sequence[float], heights: Sequence[float] | float,
+          widths: Sequence[float] | float, gids: Sequence[str],
+          alphas: Sequence[float] | None = None, *, bottom: Sequence[float] | float = 0.0,
+          color: Sequence[str] | str, edgecolor: Sequence[str] | str | None = None,
+          hatch: Sequence[str | None] | str | None = None,
+          linewidth: Sequence[float] | float | None = None,
+          label: Sequence[str] | str = "") -> None:
+    """Draw vertical bars centred on ``x``, each with its id, as ``ax.bar`` draws them.
+
+    A list gives one value per bar (``alphas``: each bar's opacity), anything else
+    applies to all. The bars are the Rectangles ``ax.bar`` makes, with the same
+    properties, in the same order, in a ``BarContainer`` (so the same pixels and
+    legend entries), but added to the data limits together: ``ax.bar`` adds each
+    bar's corners on its own, a third of the time of drawing a chart of 30 bars.
+    """
+    from matplotlib import colors
+    from matplotlib.container import BarContainer
+    from matplotlib.patches import Rectangle
+
+    n = len(x)
+    if not n:
+        return
+
+    def each(value: object) -> list:
+        return list(value) if isinstance(value, list | range | np.ndarray) else [value] * n
+
+    lefts, bottoms, ws, hs = (np.asarray(each(v), dtype=float)
+                              for v in (x, bottom, widths, heights))
+    lefts = lefts - ws / 2
+    labels = each(label) if isinstance(label, list) else ["_nolegend_"] * n
+    faces, edges, lines, hatches = each(color), each(edgecolor), each(linewidth), each(hatch)
+    bars = []
+    for i in range(n):
+        bar = Rectangle((lefts[i], bottoms[i]), ws[i], hs[i], facecolor=colors.to_rgba(faces[i]),
+                        edgecolor=None if edges[i] is None else colors.to_rgba(edges[i]),
+                        linewidth=lines[i], label=labels[i], hatch=hatches[i],
+                        zorder=2, gid=gids[i])
+        if alphas is not None:
+            bar.set_alpha(alphas[i])
+        bar.get_path()._interpolation_steps = 100  # as ax.bar does
+        bar.sticky_edges.y.append(bottoms[i])
+        ax.add_artist(bar)
+        bars.append(bar)
+    corners = np.column_stack([np.concatenate([lefts, lefts + ws]),
+                               np.concatenate([bottoms, bottoms + hs])])
+    sized = (ws != 0) | (hs != 0)  # ax.bar leaves a bar of no size out of the limits
+    ax.update_datalim(corners[np.concatenate([sized, sized])])
+    ax.add_container(BarContainer(bars, None, datavalues=hs, orientation="vertical",
+                                  label=label if isinstance(label, str) else "_nolegend_"))
+    ax.autoscale_view()
 
 
 def _points(ax: Axes, x: object, y: object, i: int, hollow: bool, gid: str) -> None:
@@ -92,14 +140,16 @@ def _paired(ax: Axes, series: Sequence[tuple[pd.Series, str, str]],
             show: Callable[[float], str]) -> None:
     """Draw two bars per category; a missing value is marked n/a, never drawn as 0."""
     for offset, (values, key, label) in zip((-0.2, 0.2), series, strict=True):
-        for i, (cat, value) in enumerate(values.items()):
+        drawn = [(i + offset, float(value), f"{cat}:{key}")
+                 for i, (cat, value) in enumerate(values.items()) if not pd.isna(value)]
+        _bars(ax, [d[0] for d in drawn], [d[1] for d in drawn], 0.38, [d[2] for d in drawn],
+              color=style.SERIES[key],
+              label=[label if i == 0 else "_nolegend_" for i in range(len(drawn))])
+        for i, value in enumerate(values):
             if pd.isna(value):
                 ax.text(i + offset, 0, "n/a", ha="center", va="bottom", color=_GREY)
-                continue
-            first = cat == values.first_valid_index()
-            _bar(ax, i + offset, float(value), 0.38, f"{cat}:{key}", color=style.SERIES[key],
-                 label=label if first else "_nolegend_")
-            ax.text(i + offset, float(value), show(value), ha="center", va="bottom")
+            else:
+                ax.text(i + offset, float(value), show(value), ha="center", va="bottom")
     cats = series[0][0].index
     ax.set_xticks(range(len(cats)), ["whole period" if c == "all" else str(c) for c in cats])
     ax.set_xlim(-0.6, len(cats) - 0.4)

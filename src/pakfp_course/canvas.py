@@ -243,6 +243,8 @@ class ReusableFigure:
             # collector frees them. Collected now, while they are still in the
             # youngest generation, they cost a millisecond; left to age, every
             # few pictures a full collection of the kernel's heap (100 ms) would.
+            while fig.axes:  # (Figure.clear would first reset each Axes, to no use)
+                fig.delaxes(fig.axes[-1])  # (and no local name may hold one for the collector)
             fig.clear()
             if collecting:  # (a kernel that turned the collector off keeps it off)
                 gc.enable()

@@ -33,7 +33,7 @@ from ._plotkit import (
     GREY as _GREY,
 )
 from ._plotkit import (
-    _bar,
+    _bars,
     _choose,
     _decimal_year,
     _empty,
@@ -121,15 +121,18 @@ def aid_by_year(*, components: Sequence[str] = AID_COMPONENTS, revised_csf: bool
     _years(ax, 2001.7, float(aid["fy_last"].max()) + 1.1)
     tops: dict[str, float] = {}
     extra: list[str] = []
+    bars: list[dict[str, object]] = []  # drawn together below, in this order
     for _, r in aid.iterrows():
         lab, n, req = str(r["fy_label"]), int(r["n"]), r["figure_status"] == "request"
         tops[lab] = 0.0
         for c in (c for c in comps if pd.notna(r[cols[c]])):
             colour, derived = style.SERIES[c], c == "csf" and bool(r.get("csf_derived", False))
-            _bar(ax, r["x"], r[cols[c]] / n, n if n > 1 else 0.8, f"{lab}:{c}", bottom=tops[lab],
-                 color="white" if req else colour, edgecolor=colour if req else "white",
-                 hatch="///" if req else "xx" if derived else _AID_HATCH.get(c),
-                 alpha=0.7 if n > 1 else 1.0, linewidth=1.2 if req else 0.5)
+            bars.append({"x": r["x"], "heights": r[cols[c]] / n, "widths": n if n > 1 else 0.8,
+                         "gids": f"{lab}:{c}", "bottom": tops[lab],
+                         "color": "white" if req else colour,
+                         "edgecolor": colour if req else "white",
+                         "hatch": "///" if req else "xx" if derived else _AID_HATCH.get(c),
+                         "alphas": 0.7 if n > 1 else 1.0, "linewidth": 1.2 if req else 0.5})
             tops[lab] += r[cols[c]] / n
         total, mean = f"US$ {tops[lab] * n:,.0f} m", f"{tops[lab]:,.0f} m"
         if n > 1:  # one block for a multi-year aggregate: its height is the annual average
@@ -141,6 +144,7 @@ def aid_by_year(*, components: Sequence[str] = AID_COMPONENTS, revised_csf: bool
         elif req:
             ax.text(r["x"], tops[lab], f"request\n{mean}", ha="center", va="bottom", fontsize=9)
             extra.append(f"The {lab} budget request is {total}.")
+    _bars(ax, **{k: [bar[k] for bar in bars] for k in bars[0]})
     top, notes = max(tops.values()), ["Current US$, appropriations (not disbursements)"]
     no_csf = aid[(aid["csf_status"] == "none_printed") & (aid["figure_status"] != "request")]
     if "csf" in comps and len(no_csf):
@@ -223,10 +227,12 @@ def cost_of_war(*, ax: Axes | None = None) -> Axes:
     ax = style.new_axes(ax)
     _years(ax, float(x.min()) - 0.6, float(x.max()) + 0.6)
     colour = style.SERIES["cost"]
+    _bars(ax, list(x), list(cost["cost_usd_bn"]), 0.8,
+          [f"{r.fiscal_year}:{'partial' if part else 'full'}"
+           for part, r in zip(partial, cost.itertuples(), strict=True)],
+          color=["white" if part else colour for part in partial], edgecolor=colour,
+          linewidth=1.2, hatch=["///" if part else None for part in partial])
     for xi, part, r in zip(x, partial, cost.itertuples(), strict=True):
-        _bar(ax, xi, r.cost_usd_bn, 0.8, f"{r.fiscal_year}:{'partial' if part else 'full'}",
-             color="white" if part else colour, edgecolor=colour, linewidth=1.2,
-             hatch="///" if part else None)
         ax.text(xi, r.cost_usd_bn, f"{r.cost_usd_bn:.2f}" + ("\npartial" if part else ""),
                 ha="center", va="bottom", fontsize=8)
     _headroom(ax, float(cost["cost_usd_bn"].max()))
@@ -455,9 +461,10 @@ def verdicts(counts: pd.Series, *, highlight: str = "all", ax: Axes | None = Non
     if highlight not in (choices := ["all", *map(str, counts.index)]):
         raise UnknownChoiceError("verdict", highlight, choices)
     ax = style.new_axes(ax)
-    for i, (verdict, n) in enumerate(counts.items()):
-        _bar(ax, i, n, 0.6, f"{verdict}:count", color=_VERDICT_COLOURS.get(verdict, "#8C8C8C"),
-             alpha=1.0 if highlight in ("all", verdict) else 0.35)
+    _bars(ax, range(len(counts)), list(counts), 0.6, [f"{v}:count" for v in counts.index],
+          [1.0 if highlight in ("all", v) else 0.35 for v in counts.index],
+          color=[_VERDICT_COLOURS.get(v, "#8C8C8C") for v in counts.index])
+    for i, n in enumerate(counts):
         ax.text(i, n, f"{n:,}", ha="center", va="bottom")
     names = [str(v).replace("_", " ") for v in counts.index]
     ax.set_xticks(range(len(counts)), names)
