@@ -13,9 +13,10 @@ table (all synchronous in the widget's observer). Two cases, in one run:
 - warm: going back to a setting already shown (the explorer keeps the state and
   picture of its last settings).
 
-The floor, measured in the same run: a figure of the explorers' size with one
-line, drawn to PNG at their resolution in the explorers' house style (what any
-redraw costs at least).
+The floor, measured in the same run before and after the explorers: a new
+figure of each explorer's picture size with one line, drawn to PNG with
+``savefig`` at their resolution in the explorers' house style (what any redraw
+costs at least). Every picture must keep its size.
 
 Prints the median and 90th percentile per explorer, in ms, and the cold ones as
 ratios to the floor's median. Targets: cold median <= 2x the floor and cold p90
@@ -26,7 +27,10 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
+import platform
 import statistics
+import struct
 import time
 
 import matplotlib
@@ -43,15 +47,26 @@ CASES = {
     "bandwagon_ledger": (widgets.bandwagon_ledger, 0, ["crs_with_csf", "crs_without_csf"]),
     "rsct_explorer": (widgets.rsct_explorer, 0, ["2001-2008", "2017-present"]),
     "claim_checker": (widgets.claim_checker, 0, ["all", "khan-2024"]),
+    "militancy_explorer": (widgets.militancy_explorer, 0, [(2001, 2025), (2005, 2012)]),
 }
+#: The explorers issue 15 set the targets for (the militancy explorer came later; it is
+#: timed and shown, marked *, but not counted).
+TARGETED = ("phase_explorer", "timeline_explorer", "aid_explorer", "bandwagon_ledger",
+            "rsct_explorer", "claim_checker")
 
 
-def measure(repeat: int, names: list[str]) -> dict[str, dict[str, list[float]]]:
-    """Return the milliseconds of each timed change, per explorer and case."""
-    results: dict[str, dict[str, list[float]]] = {}
+def picture_size(png: bytes) -> tuple[int, int]:
+    """Return a PNG's width and height in pixels (from its header)."""
+    return struct.unpack(">II", png[16:24])
+
+
+def measure(repeat: int, names: list[str]) -> dict[str, dict[str, object]]:
+    """Return the milliseconds of each timed change and the picture size, per explorer."""
+    results: dict[str, dict[str, object]] = {}
     for name in names:
         build, index, values = CASES[name]
         explorer = build()
+        size = picture_size(explorer.snapshot.png)
         control = explorer.controls[index]
         cold, warm = [], []
         control.value = values[1]
@@ -64,22 +79,24 @@ def measure(repeat: int, names: list[str]) -> dict[str, dict[str, list[float]]]:
                 control.value = target
                 elapsed = (time.perf_counter() - start) * 1000
                 assert explorer.picture.value != before, name
+                assert picture_size(explorer.snapshot.png) == size, name  # no smaller picture
                 if i:  # the first round warms imports and data caches
                     times.append(elapsed)
-        results[name] = {"cold": cold, "warm": warm}
+        results[name] = {"cold": cold, "warm": warm, "size": size}
     return results
 
 
-def floor(repeat: int) -> list[float]:
-    """Return the milliseconds of drawing a one-line figure of the explorers' size to PNG.
+def floor(repeat: int, size: tuple[int, int]) -> list[float]:
+    """Return the milliseconds of drawing a one-line figure of ``size`` pixels to PNG.
 
-    A new figure each time, in the explorers' house style and text rendering,
-    saved with matplotlib's own ``savefig`` (not the explorers' faster encoder).
+    A new figure each time (100 dpi, as the explorers), in the explorers' house
+    style and text rendering, saved with matplotlib's own ``savefig`` (not the
+    explorers' faster encoder).
     """
     times = []
     for i in range(repeat * 4 + 1):
         start = time.perf_counter()
-        fig = style.figure()
+        fig = style.figure((size[0] / 100, size[1] / 100))
         with style.course_style(), matplotlib.rc_context(DRAW_RC):
             fig.add_subplot().plot([0, 1], [0, 1])
             fig.savefig(io.BytesIO(), format="png", dpi=fig.dpi)
@@ -92,6 +109,16 @@ def _p90(values: list[float]) -> float:
     return statistics.quantiles(values, n=10)[-1]
 
 
+def machine() -> str:
+    """Return the machine and the versions that matter, in one line."""
+    import importlib.metadata as md
+
+    versions = ", ".join(f"{p} {md.version(p)}" for p in
+                         ("matplotlib", "numpy", "pandas", "pillow", "ipywidgets"))
+    return (f"{platform.machine()}, {os.cpu_count()} CPUs, {platform.system()} "
+            f"{platform.release()}; Python {platform.python_version()}; {versions}")
+
+
 def main() -> None:
     """Run the benchmark and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -99,25 +126,33 @@ def main() -> None:
     parser.add_argument("--only", nargs="+", choices=list(CASES), default=list(CASES),
                         metavar="EXPLORER", help="explorers to time (default: all)")
     args = parser.parse_args()
-    base = floor(args.repeat)
+    sizes = {picture_size(CASES[name][0]().snapshot.png) for name in args.only}
+    base = {size: floor(args.repeat, size) for size in sorted(sizes)}
     results = measure(args.repeat, args.only)
-    base += floor(args.repeat)  # before and after: the machine may change its pace
-    ground = statistics.median(base)
-    print(f"floor (one-line figure to PNG): median {ground:.1f} ms, p90 {_p90(base):.1f} ms, "
-          f"n {len(base)}")
-    print(f"{'explorer':<18} {'cold median':>11} {'cold p90':>9} {'warm median':>11} "
+    for size in base:  # before and after: the machine may change its pace
+        base[size] += floor(args.repeat, size)
+    print(machine())
+    for size, times in base.items():
+        print(f"floor {size[0]}x{size[1]} px (one-line figure to PNG): median "
+              f"{statistics.median(times):.1f} ms, p90 {_p90(times):.1f} ms, n {len(times)}")
+    print(f"{'explorer':<19} {'size':>8} {'cold median':>11} {'cold p90':>9} {'warm median':>11} "
           f"{'warm p90':>9} {'x floor':>7} {'p90 x':>6} {'n':>3}")
     met = True
     for name, cases in results.items():
+        ground = statistics.median(base[cases["size"]])
         cold_med, cold_p90 = statistics.median(cases["cold"]), _p90(cases["cold"])
         warm_med = statistics.median(cases["warm"])
         ratio, ratio90 = cold_med / ground, cold_p90 / ground
-        met = met and ratio <= 2 and ratio90 <= 3 and warm_med <= 5
-        print(f"{name:<18} {cold_med:>11.1f} {cold_p90:>9.1f} {warm_med:>11.1f} "
-              f"{_p90(cases['warm']):>9.1f} {ratio:>7.2f} {ratio90:>6.2f} "
-              f"{len(cases['cold']):>3}")
-    print("targets (cold median <= 2x floor, cold p90 <= 3x, warm median <= 5 ms): "
-          + ("met" if met else "NOT met"))
+        if name in TARGETED:
+            met = met and ratio <= 2 and ratio90 <= 3 and warm_med <= 5
+        else:
+            name += "*"
+        print(f"{name:<19} {'x'.join(map(str, cases['size'])):>8} {cold_med:>11.1f} "
+              f"{cold_p90:>9.1f} {warm_med:>11.1f} {_p90(cases['warm']):>9.1f} {ratio:>7.2f} "
+              f"{ratio90:>6.2f} {len(cases['cold']):>3}")
+    print("targets for issue 15's six explorers (cold median <= 2x floor, cold p90 <= 3x, "
+          "warm median <= 5 ms): " + ("met" if met else "NOT met")
+          + ("" if set(TARGETED) <= set(results) else " (not all six were timed)"))
 
 
 if __name__ == "__main__":

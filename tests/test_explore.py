@@ -150,3 +150,14 @@ def test_event_categories_follow_the_schema():
     cats = explore.event_categories()
     assert set(pc.load("events")["category"]) <= set(cats)
     assert isinstance(pd.Index(cats), pd.Index)
+
+
+def test_dates_say_when_the_day_or_month_is_unknown():
+    events = pc.load("events")
+    dates = explore.approximate_dates(events)
+    assert list(dates) == [explore.approximate_date(r) for _, r in events.iterrows()]
+    by_precision = dict(zip(events["date_precision"], dates, strict=True))
+    assert by_precision["month"].endswith(" (day unknown)")
+    assert by_precision["year"].endswith(" (month unknown)")
+    assert "unknown" not in by_precision["day"]
+    assert explore.approximate_dates(events.iloc[0:0]).empty

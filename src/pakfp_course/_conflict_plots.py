@@ -33,6 +33,8 @@ from ._plotkit import (
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
+    from .explore import MilitancyView
+
 DRONE_MEASURES: tuple[str, ...] = ("strikes", "killed", "civilians", "children", "injured")
 
 
@@ -248,7 +250,7 @@ _LABELS = 0.88  # top of the event labels (phase labels sit above them), in axes
 def militancy_and_operations(*, start: int = 2001, end: int = 2025,
                              trackers: Sequence[str] | None = None,
                              kinds: Sequence[str] | None = None, drones: bool = True,
-                             ax: Axes | None = None) -> Axes:
+                             view: MilitancyView | None = None, ax: Axes | None = None) -> Axes:
     """Draw deaths in militant violence by tracker against the events of the war at home.
 
     Points are the trackers' figures, as in :func:`fatalities` (never joined; part-year
@@ -270,13 +272,18 @@ def militancy_and_operations(*, start: int = 2001, end: int = 2025,
         (default: all).
     drones
         Draw US drone strikes per year on the right-hand scale.
+    view
+        What :func:`~pakfp_course.explore.militancy_view` resolved, if the caller has it
+        already (the explorer does); the settings above are then taken from it.
     """
     from matplotlib.patches import Patch
     from matplotlib.ticker import MaxNLocator
 
     from . import explore
 
-    view = explore.militancy_view(start, end, trackers, kinds, drones)
+    if view is None:
+        view = explore.militancy_view(start, end, trackers, kinds, drones)
+    start, end, drones = view.start, view.end, view.drones
     ax = style.new_axes(ax, figsize=(10.0, 5.4))
     ax.set_xlim(start - 0.3, end + 1.3)
     back = ax

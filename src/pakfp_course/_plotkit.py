@@ -61,7 +61,7 @@ def _years(ax: Axes, left: float, right: float) -> None:
 
 
 def _decimal_year(dates: Iterable[object]) -> np.ndarray:
-    d = pd.to_datetime(pd.Series(list(dates), dtype="object"))
+    d = pd.Series(pd.to_datetime(dates if isinstance(dates, pd.Series) else list(dates)))
     return (d.dt.year + (d.dt.day_of_year - 1) / (365 + d.dt.is_leap_year)).to_numpy(float)
 
 

@@ -226,7 +226,7 @@ class ReusableFigure:
         collecting = gc.isenabled()
         gc.disable()  # the chart's artists stay young until they are garbage (see below)
         try:
-            with style.course_style(), matplotlib.rc_context(DRAW_RC):
+            with matplotlib.rc_context({**style._rc(), **DRAW_RC}):  # house style, one copy
                 # what the last drawing may have changed and clear() keeps
                 if tuple(fig.get_size_inches()) != tuple(self.figsize) or fig.dpi != _DPI:
                     fig.set_dpi(_DPI)

@@ -30,6 +30,7 @@ __all__ = [
     "PhaseSummary",
     "aid_view",
     "approximate_date",
+    "approximate_dates",
     "check_categories",
     "check_militancy_kinds",
     "check_year_range",
@@ -89,6 +90,13 @@ def approximate_date(event: pd.Series) -> str:
     unknown = {"month": "day unknown", "year": "month unknown"}.get(
         str(event["date_precision"]))
     return f"{label} ({unknown})" if unknown else label
+
+
+def approximate_dates(events: pd.DataFrame) -> pd.Series:
+    """Return :func:`approximate_date` of every event, in one pass over the frame."""
+    unknown = events["date_precision"].astype(str).map(
+        {"month": " (day unknown)", "year": " (month unknown)"}).fillna("")
+    return events["date_label"].astype(str) + unknown
 
 
 @dataclass(frozen=True)

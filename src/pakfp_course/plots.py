@@ -309,6 +309,7 @@ def timeline(events: pd.DataFrame | None = None, *, categories: Sequence[str] | 
     ax = style.new_axes(ax)
     _years(ax, float(left), float(right) + 1)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_ylim(len(rows) - 0.4 if rows else 1, -1.1)  # now: each marker set would rescale y
     frame = frame.assign(x=_decimal_year(frame["date_end"]), x0=_decimal_year(frame["date"]),
                          y=frame["category"].map({c: i for i, c in enumerate(rows)}),
                          hollow=frame.get("date_precision", "day") != "day")

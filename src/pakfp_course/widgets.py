@@ -175,8 +175,7 @@ def phase_explorer(phase: str = "2001-2008") -> Explorer:
     table, canvas = w.HTML(), ReusableFigure()
 
     def update(s: explore.PhaseSummary) -> None:
-        rows = s.events.assign(date=s.events.apply(explore.approximate_date, axis=1)
-                               ).to_dict("records")
+        rows = s.events.assign(date=explore.approximate_dates(s.events)).to_dict("records")
         table.value = (  # no headings: they would not fit the lesson's outline
             f"<p><strong>{html.escape(s.name)} ({html.escape(s.phase)})</strong></p>"
             f"<p>{html.escape(s.description)}</p>"
@@ -208,8 +207,7 @@ def timeline_explorer(start: int = 1947, end: int = 2025,
         return explore.filter_events(years.value[0], years.value[1], cats.value)
 
     def update(events: pd.DataFrame) -> None:
-        rows = events.assign(date=events.apply(explore.approximate_date, axis=1)
-                             if len(events) else events["date_label"]).to_dict("records")
+        rows = events.assign(date=explore.approximate_dates(events)).to_dict("records")
         table.value = f"<p>{len(events)} events</p>" + html_table(
             rows, ["date", "title", "category", "description"])
 
@@ -390,8 +388,7 @@ def militancy_explorer(start: int = 2001, end: int = 2025, tracker: str = "all",
 
     def render(v: explore.MilitancyView) -> Snapshot:
         def draw(ax):
-            plots.militancy_and_operations(start=v.start, end=v.end, trackers=list(v.trackers),
-                                           kinds=list(v.kinds), drones=v.drones, ax=ax)
+            plots.militancy_and_operations(view=v, ax=ax)
 
         # the drone strikes' axis on the right needs more room
         return _snapshot(canvas, draw, v.alt, v.summary, v.title,
