@@ -160,3 +160,32 @@ def test_the_figure_is_never_registered_with_pyplot():
     figure.png(CHARTS["verdicts"])
     assert plt.get_fignums() == before
     assert figure.figure is figure.figure  # one figure for the explorer's life
+
+
+@pytest.mark.parametrize("channels", [3, 4])
+def test_png_bytes_round_trips_every_pixel(channels):
+    rng = np.random.default_rng(channels)
+    image = rng.integers(0, 256, size=(37, 53, channels), dtype=np.uint8)
+    image[5:20, 10:40] = 255  # flat areas, as in a chart
+    decoded = Image.open(io.BytesIO(canvas.png_bytes(image)))
+    assert decoded.mode == ("RGB" if channels == 3 else "RGBA")
+    assert decoded.size == (53, 37)
+    assert (np.asarray(decoded) == image).all()
+
+
+@pytest.mark.parametrize("bad", [np.zeros((4, 4, 2), np.uint8), np.zeros((4, 4, 3), np.float64)])
+def test_png_bytes_names_what_it_cannot_store(bad):
+    with pytest.raises(ValueError, match="8-bit RGB or RGBA"):
+        canvas.png_bytes(bad)
+
+
+def test_a_chart_picture_is_smaller_than_savefigs():
+    def draw(ax):
+        plots.aid_by_year(revised_csf=True, ax=ax)
+
+    fig = style.figure()
+    with style.course_style(), matplotlib.rc_context({"text.hinting": "none"}):
+        draw(fig.add_subplot())
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png")
+    assert len(canvas.ReusableFigure().png(draw)) < len(buf.getvalue())
