@@ -13,9 +13,9 @@ table (all synchronous in the widget's observer). Two cases, in one run:
 - warm: going back to a setting already shown (the explorer keeps the state and
   picture of its last settings).
 
-The floor, measured in the same run before and after the explorers: a new
-figure of each explorer's picture size with one line, drawn to PNG with
-``savefig`` at their resolution in the explorers' house style (what any redraw
+The floor, measured in the same run, between each explorer's changes: a new
+figure of the explorer's picture size with one line, drawn to PNG with
+``savefig`` at its resolution in the explorers' house style (what any redraw
 costs at least). Every picture must keep its size.
 
 Prints the median and 90th percentile per explorer, in ms, and the cold ones as
@@ -61,14 +61,18 @@ def picture_size(png: bytes) -> tuple[int, int]:
 
 
 def measure(repeat: int, names: list[str]) -> dict[str, dict[str, object]]:
-    """Return the milliseconds of each timed change and the picture size, per explorer."""
+    """Return the milliseconds of each timed change and of the floor, per explorer.
+
+    Each round times the explorer's four changes, then four floor figures of its
+    picture size: the two interleave, so a machine that changes pace slows both.
+    """
     results: dict[str, dict[str, object]] = {}
     for name in names:
         build, index, values = CASES[name]
         explorer = build()
         size = picture_size(explorer.snapshot.png)
         control = explorer.controls[index]
-        cold, warm = [], []
+        cold, warm, ground = [], [], []
         control.value = values[1]
         for i in range(repeat + 1):
             explorer._cache.clear()
@@ -82,27 +86,26 @@ def measure(repeat: int, names: list[str]) -> dict[str, dict[str, object]]:
                 assert picture_size(explorer.snapshot.png) == size, name  # no smaller picture
                 if i:  # the first round warms imports and data caches
                     times.append(elapsed)
-        results[name] = {"cold": cold, "warm": warm, "size": size}
+            floor_times = [floor_once(size) for _ in range(4)]
+            if i:
+                ground += floor_times
+        results[name] = {"cold": cold, "warm": warm, "size": size, "floor": ground}
     return results
 
 
-def floor(repeat: int, size: tuple[int, int]) -> list[float]:
+def floor_once(size: tuple[int, int]) -> float:
     """Return the milliseconds of drawing a one-line figure of ``size`` pixels to PNG.
 
-    A new figure each time (100 dpi, as the explorers), in the explorers' house
-    style and text rendering, saved with matplotlib's own ``savefig`` (not the
-    explorers' faster encoder).
+    A new figure (100 dpi, as the explorers), in the explorers' house style and
+    text rendering, saved with matplotlib's own ``savefig`` (not the explorers'
+    faster encoder).
     """
-    times = []
-    for i in range(repeat * 4 + 1):
-        start = time.perf_counter()
-        fig = style.figure((size[0] / 100, size[1] / 100))
-        with style.course_style(), matplotlib.rc_context(DRAW_RC):
-            fig.add_subplot().plot([0, 1], [0, 1])
-            fig.savefig(io.BytesIO(), format="png", dpi=fig.dpi)
-        if i:
-            times.append((time.perf_counter() - start) * 1000)
-    return times
+    start = time.perf_counter()
+    fig = style.figure((size[0] / 100, size[1] / 100))
+    with style.course_style(), matplotlib.rc_context(DRAW_RC):
+        fig.add_subplot().plot([0, 1], [0, 1])
+        fig.savefig(io.BytesIO(), format="png", dpi=fig.dpi)
+    return (time.perf_counter() - start) * 1000
 
 
 def _p90(values: list[float]) -> float:
@@ -126,20 +129,18 @@ def main() -> None:
     parser.add_argument("--only", nargs="+", choices=list(CASES), default=list(CASES),
                         metavar="EXPLORER", help="explorers to time (default: all)")
     args = parser.parse_args()
-    sizes = {picture_size(CASES[name][0]().snapshot.png) for name in args.only}
-    base = {size: floor(args.repeat, size) for size in sorted(sizes)}
     results = measure(args.repeat, args.only)
-    for size in base:  # before and after: the machine may change its pace
-        base[size] += floor(args.repeat, size)
     print(machine())
-    for size, times in base.items():
-        print(f"floor {size[0]}x{size[1]} px (one-line figure to PNG): median "
+    for size in sorted({cases["size"] for cases in results.values()}):
+        times = [t for cases in results.values() if cases["size"] == size
+                 for t in cases["floor"]]
+        print(f"floor {size[0]}x{size[1]} px (one-line figure to PNG, all rounds): median "
               f"{statistics.median(times):.1f} ms, p90 {_p90(times):.1f} ms, n {len(times)}")
-    print(f"{'explorer':<19} {'size':>8} {'cold median':>11} {'cold p90':>9} {'warm median':>11} "
-          f"{'warm p90':>9} {'x floor':>7} {'p90 x':>6} {'n':>3}")
+    print(f"{'explorer':<19} {'size':>8} {'floor':>6} {'cold median':>11} {'cold p90':>9} "
+          f"{'warm median':>11} {'warm p90':>9} {'x floor':>7} {'p90 x':>6} {'n':>3}")
     met = True
     for name, cases in results.items():
-        ground = statistics.median(base[cases["size"]])
+        ground = statistics.median(cases["floor"])  # the floor timed between its changes
         cold_med, cold_p90 = statistics.median(cases["cold"]), _p90(cases["cold"])
         warm_med = statistics.median(cases["warm"])
         ratio, ratio90 = cold_med / ground, cold_p90 / ground
@@ -147,7 +148,7 @@ def main() -> None:
             met = met and ratio <= 2 and ratio90 <= 3 and warm_med <= 5
         else:
             name += "*"
-        print(f"{name:<19} {'x'.join(map(str, cases['size'])):>8} {cold_med:>11.1f} "
+        print(f"{name:<19} {'x'.join(map(str, cases['size'])):>8} {ground:>6.1f} {cold_med:>11.1f} "
               f"{cold_p90:>9.1f} {warm_med:>11.1f} {_p90(cases['warm']):>9.1f} {ratio:>7.2f} "
               f"{ratio90:>6.2f} {len(cases['cold']):>3}")
     print("targets for issue 15's six explorers (cold median <= 2x floor, cold p90 <= 3x, "

@@ -189,3 +189,17 @@ def test_a_chart_picture_is_smaller_than_savefigs():
         buf = io.BytesIO()
         fig.savefig(buf, format="png")
     assert len(canvas.ReusableFigure().png(draw)) < len(buf.getvalue())
+
+
+def test_a_chart_that_fails_leaves_the_figure_ready_for_the_next():
+    import gc
+
+    def broken(ax):
+        ax.plot([0, 1], [0, 1])
+        raise ValueError("no such component 'aid'")
+
+    figure = canvas.ReusableFigure()
+    with pytest.raises(ValueError, match="no such component"):
+        figure.png(broken)
+    assert gc.isenabled() and figure.figure.axes == []
+    assert (pixels(figure.png(CHARTS["verdicts"])) == stock(CHARTS["verdicts"])).all()

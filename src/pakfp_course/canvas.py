@@ -30,8 +30,9 @@ if TYPE_CHECKING:
 
 __all__ = ["ReusableFigure", "encode_png", "png_bytes"]
 
-#: How many drawn strings a figure remembers (their glyph bitmaps, a few kB each).
-TEXT_CACHE_SIZE = 2048
+#: How many drawn strings a figure remembers (their glyph bitmaps: a few kB each, 1-2 MB in all;
+#: a chart draws a few dozen, most of them again at the next setting).
+TEXT_CACHE_SIZE = 512
 
 #: rcParams in force while an explorer's chart is built and drawn: unhinted text
 #: draws about a third faster and reads the same at 100 dpi.
@@ -70,11 +71,12 @@ def png_bytes(pixels: Any) -> bytes:
     if pixels.dtype != np.uint8 or channels not in (3, 4):
         raise ValueError(f"png_bytes needs 8-bit RGB or RGBA pixels, not {pixels.dtype} with "
                          f"{channels} channels")
-    rows = np.zeros((height, 1 + width * channels), dtype=np.uint8)  # filter byte 0: none
-    rows[:, 1:] = pixels.reshape(height, -1)
+    rows = np.empty((height, 1 + width * channels), dtype=np.uint8)
+    rows[:, 0] = 0  # each row's filter: none
+    rows[:, 1:].reshape(height, width, channels)[...] = pixels  # (a view: one copy)
     header = struct.pack(">IIBBBBB", width, height, 8, 2 if channels == 3 else 6, 0, 0, 0)
     return (b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", header)
-            + _chunk(b"IDAT", zlib.compress(rows.tobytes(), 2)) + _chunk(b"IEND", b""))
+            + _chunk(b"IDAT", zlib.compress(rows, 2)) + _chunk(b"IEND", b""))
 
 
 _GENERIC_FAMILIES = ("serif", "sans-serif", "cursive", "fantasy", "monospace")
