@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,6 +42,29 @@ def rehash(folder: Path, name: str) -> None:
             res["hash"] = "sha256:" + hashlib.sha256(raw).hexdigest()
             res["bytes"] = len(raw)
     pkg_path.write_text(json.dumps(pkg, indent=2), encoding="utf-8")
+
+
+def numbers_by_source(numbers: Callable[[str], set[str]], skip: tuple[str, ...]
+                      ) -> dict[str, set[str]]:
+    """File every number in every course-data row under the row's source ids.
+
+    ``numbers`` finds the numbers in a row's text (each test has its own rule for
+    what counts as the same number); the datasets in ``skip`` (authored text
+    checked against the rest) are left out.
+    """
+    from pakfp_course.data import list_datasets, split_ids
+
+    index: dict[str, set[str]] = {}
+    for name in list_datasets():
+        if name in skip:
+            continue
+        with open(course_path("course_data") / f"{name}.csv", newline="",
+                  encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                found = numbers(" ".join(v or "" for v in row.values()))
+                for sid in split_ids(row["source_id"]):
+                    index.setdefault(sid, set()).update(found)
+    return index
 
 
 def edit_cell(folder: Path, name: str, row: int, column: str, value: str) -> int:

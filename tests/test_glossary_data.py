@@ -8,7 +8,6 @@ whole words, related terms resolve, and definitions are short and invent no numb
 
 from __future__ import annotations
 
-import csv
 import re
 import shutil
 import subprocess
@@ -21,6 +20,7 @@ import pakfp_course as pc
 from pakfp_course.data import CourseData, split_ids
 from pakfp_course.resources import course_path
 
+from .conftest import numbers_by_source
 from .lesson_text import student_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -159,16 +159,7 @@ def _numbers(text: str) -> set[str]:
 def test_every_number_in_a_definition_is_in_the_data_of_its_sources(glossary):
     """No invented number: each figure, year or section number appears in a course-data row
     (other than the authored glossary and quiz) that cites one of the term's sources."""
-    by_source: dict[str, set[str]] = {}
-    for name in pc.list_datasets():
-        if name in ("glossary", "quiz"):
-            continue
-        path = course_path("course_data") / f"{name}.csv"
-        with open(path, newline="", encoding="utf-8") as fh:
-            for row in csv.DictReader(fh):
-                found = _numbers(" ".join(v or "" for v in row.values()))
-                for sid in split_ids(row["source_id"]):
-                    by_source.setdefault(sid, set()).update(found)
+    by_source = numbers_by_source(_numbers, skip=("glossary", "quiz"))
     for row in glossary.itertuples():
         allowed = set().union(*(by_source.get(s, set()) for s in split_ids(row.source_id)))
         assert _numbers(row.definition) <= allowed, (

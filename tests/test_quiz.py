@@ -13,11 +13,12 @@ import pytest
 
 import pakfp_course as pc
 from pakfp_course import data, quiz
-from pakfp_course.data import CourseData, split_ids
+from pakfp_course.data import CourseData
 from pakfp_course.errors import CourseDataError, UnknownChoiceError
 from pakfp_course.quiz import Option, Question
 from pakfp_course.resources import course_path
 
+from . import conftest
 from .conftest import edit_cell
 
 HEADER = ["question_id", "lesson", "kind", "prompt", "option", "option_text", "correct",
@@ -91,17 +92,7 @@ def _numbers(text: str) -> set[str]:
 @pytest.fixture(scope="module")
 def numbers_by_source() -> dict[str, set[str]]:
     """Every number in every course-data row, filed under the row's source ids."""
-    index: dict[str, set[str]] = {}
-    for name in pc.list_datasets():
-        if name == "quiz":
-            continue
-        path = course_path("course_data") / f"{name}.csv"
-        with open(path, newline="", encoding="utf-8") as fh:
-            for row in csv.DictReader(fh):
-                found = _numbers(" ".join(v or "" for v in row.values()))
-                for sid in split_ids(row["source_id"]):
-                    index.setdefault(sid, set()).update(found)
-    return index
+    return conftest.numbers_by_source(_numbers, skip=("quiz",))
 
 
 def _unsourced_numbers(q: Question, index: dict[str, set[str]]) -> set[str]:
