@@ -133,7 +133,7 @@ def test_a_lesson_page_keeps_widgets_live_with_their_picture_and_drops_answers()
                 nbformat.v4.new_markdown_cell("The answer.", metadata={"tags": ["solution"]}),
                 nbformat.v4.new_markdown_cell("Lecturer.",
                                               metadata={"tags": ["instructor-only"]})]
-    page = lesson_for_site(nb, terms=_terms(), name="01_x",
+    page = lesson_for_site(nb, terms=_terms(),
                            links={"Slides": [("slides", "../../slides/01_x.slides.html")]})
     sources = [c.source for c in page.cells]
     assert "The answer." not in sources and "Lecturer." not in sources

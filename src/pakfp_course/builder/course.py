@@ -151,20 +151,16 @@ _KIND_OF_FOLDER = {"student": "student", "instructor": "instructor", "html": "ht
 
 def _entry(job: Job, result: JobResult, rel: str, sha: str, size: int, data: str,
            code: str) -> dict:
-    if job.kind == "site":
-        return {"kind": "site", "lesson": "", "title": job.label, "parameters": {},
-                "inputs": {"lessons": "instructor/*.ipynb", "course_data": data,
-                           "package_version": __version__, "package_code": code},
-                "key": job.key, "sha256": sha, "bytes": size,
-                "seconds": round(result.seconds, 2)}
+    made_from = ({"lessons": "instructor/*.ipynb"} if job.kind == "site" else
+                 {"notebook": f"notebooks/{Path(job.notebook).name}",
+                  "notebook_sha256": job.notebook_sha256})
     return {
         "kind": _KIND_OF_FOLDER[rel.split("/", 1)[0]],
         "lesson": job.lesson,
         "title": job.label,
         "parameters": dict(job.parameters),
-        "inputs": {"notebook": f"notebooks/{Path(job.notebook).name}",
-                   "notebook_sha256": job.notebook_sha256, "course_data": data,
-                   "package_version": __version__, "package_code": code},
+        "inputs": {**made_from, "course_data": data, "package_version": __version__,
+                   "package_code": code},
         "key": job.key,
         "sha256": sha,
         "bytes": size,

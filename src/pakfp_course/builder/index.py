@@ -11,8 +11,9 @@ from ..hub import binder_link, hub_link, lesson_ids
 from ..phases import PHASE_IDS
 from ..publish import STUDENT_BRANCH
 from .cache import atomic_write
+from .pages import HUB_PLACEHOLDER  # the site's "Run it" shows the same template
 
-__all__ = ["write_index"]
+__all__ = ["output_order", "write_index"]
 
 _KIND_LABEL = {
     "html": "Lesson (HTML)",
@@ -27,31 +28,28 @@ def _link(rel: str, text: str) -> str:
     return f'<a href="{html.escape(rel)}">{html.escape(text)}</a>'
 
 
-def _order(rel: str) -> tuple:
+def output_order(rel: str) -> tuple:
     """Sort handouts by phase (course order), then by name; other outputs by name."""
     stem = Path(rel).stem.split("__")[0]
     phase = PHASE_IDS.index(stem) if stem in PHASE_IDS else len(PHASE_IDS)
     return (phase, rel)
 
 
-# The hub address the "Run it" section shows in the link template.
-_HUB_PLACEHOLDER = "https://YOUR-HUB"
-
 
 def _run_it() -> str:
     """Return the "Run it" section: on a JupyterHub, on Binder, on your own computer."""
     first = lesson_ids()[0]
     e = html.escape
-    template = hub_link(_HUB_PLACEHOLDER, branch=STUDENT_BRANCH, lesson=first)
+    template = hub_link(HUB_PLACEHOLDER, branch=STUDENT_BRANCH, lesson=first)
     publish = "pakfp-course student-branch && git push origin " + STUDENT_BRANCH
-    command = f"pakfp-course hub-link --hub {_HUB_PLACEHOLDER} --branch {STUDENT_BRANCH} --all"
+    command = f"pakfp-course hub-link --hub {HUB_PLACEHOLDER} --branch {STUDENT_BRANCH} --all"
     return f"""<section aria-labelledby="run-it">
 <h2 id="run-it">Run it</h2>
 <h3>On your university's JupyterHub</h3>
 <p>Students click a link, log in, and JupyterLab opens on the lesson: the hub pulls the course
 into their home folder with nbgitpuller, and later updates merge without overwriting their
 edits. The link for lesson {e(first[:2])}, with your hub's address in place of
-<code>{e(_HUB_PLACEHOLDER)}</code>:</p>
+<code>{e(HUB_PLACEHOLDER)}</code>:</p>
 <p><code class="url">{e(template)}</code></p>
 <p>The links pull the <code>{e(STUDENT_BRANCH)}</code> branch: the lessons without their model
 answers, published from the course's <code>main</code> branch with</p>
@@ -85,7 +83,7 @@ def write_index(out: Path, outputs: Mapping[str, dict], failed: list[str], tmp: 
         cells = []
         for kind in ("html", "slides", "student", "instructor", "handout"):
             links = []
-            for rel in sorted(by_kind.get(kind, []), key=_order):
+            for rel in sorted(by_kind.get(kind, []), key=output_order):
                 text = {"html": "read", "slides": "slides", "student": ".ipynb"}.get(
                     kind, Path(rel).stem.replace("__", ", "))
                 if kind == "instructor":

@@ -282,6 +282,8 @@ def term_label(term_id: str) -> str:
 def glossary_page(terms: Sequence[GlossaryTerm], lesson_titles: Mapping[str, str],
                   citations: Mapping[str, str]) -> str:
     """Return the glossary: each term with its definition, lessons, related terms, source."""
+    from ..data import split_ids  # (pandas: only when the site is built)
+
     by_id = {t.term_id: t for t in terms}
     parts = ["""# Glossary
 
@@ -293,7 +295,7 @@ Where scholars define a term differently, the entry says whose definition it giv
                             for n in t.lessons if n in lesson_titles)
         see = ", ".join(f"{{ref}}`{by_id[s].term} <{term_label(s)}>`"
                         for s in t.see_also if s in by_id)
-        ids = [i.strip() for i in t.source_id.split(";") if i.strip()]
+        ids = split_ids(t.source_id)
         source = "; ".join(f"{citations.get(i, i)} (`{i}`)" for i in ids)
         lines = [f"({term_label(t.term_id)})=", f"## {t.term}", "", t.definition, ""]
         if lessons:

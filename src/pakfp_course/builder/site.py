@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from ..errors import SiteBuildError
 from ..resources import course_path
 from . import pages
+from .index import output_order
 
 if TYPE_CHECKING:
     from nbformat import NotebookNode
@@ -116,7 +117,7 @@ def _widget_html(output) -> str:
             f"{view}</script>\n{static}\n</div>")
 
 
-def _links_cell(name: str, links: Mapping[str, Sequence[tuple[str, str]]]) -> str:
+def _links_cell(links: Mapping[str, Sequence[tuple[str, str]]]) -> str:
     """Return the lesson's links block (raw HTML) to its slides and handouts."""
     import html
 
@@ -132,8 +133,8 @@ def _links_cell(name: str, links: Mapping[str, Sequence[tuple[str, str]]]) -> st
 
 
 def lesson_for_site(nb: NotebookNode, *, terms: Sequence[pages.GlossaryTerm] = (),
-                    links: Mapping[str, Sequence[tuple[str, str]]] | None = None,
-                    name: str = "") -> NotebookNode:
+                    links: Mapping[str, Sequence[tuple[str, str]]] | None = None
+                    ) -> NotebookNode:
     """Return an executed lesson as its website page's source.
 
     Answers and lecturer material go (as for the student HTML); each widget
@@ -159,7 +160,7 @@ def lesson_for_site(nb: NotebookNode, *, terms: Sequence[pages.GlossaryTerm] = (
                 output["data"] = {"text/html": _widget_html(output)}
     if links and any(links.values()):
         at = 1 if out.cells and out.cells[0].cell_type == "markdown" else 0
-        out.cells.insert(at, nbformat.v4.new_markdown_cell(_links_cell(name, links)))
+        out.cells.insert(at, nbformat.v4.new_markdown_cell(_links_cell(links)))
     out.metadata.pop("papermill", None)
     return out
 
@@ -175,16 +176,13 @@ def site_inputs(outputs: Mapping[str, dict]) -> dict[str, object]:
 
 
 def _lesson_links(name: str, outputs: Mapping[str, dict]) -> dict[str, list[tuple[str, str]]]:
-    from ..phases import PHASE_IDS
-
     up = "../../"  # from site/lessons/<name>.html to the build's output folder
     slides = [("slides (reveal.js; press s for speaker notes)", f"{up}{r}")
               for r in outputs if r == f"slides/{name}.slides.html"]
     handouts = []
     mine = [r for r in outputs if r.startswith(f"handouts/{name}/")]
-    order = {p: i for i, p in enumerate(PHASE_IDS)}
     pdfs = {r for r in mine if r.endswith(".pdf")}
-    for rel in sorted(mine, key=lambda r: (order.get(Path(r).stem, 99), r)):
+    for rel in sorted(mine, key=output_order):  # by phase, as index.html lists them
         if rel.endswith(".html") and rel[:-5] + ".pdf" in pdfs:
             continue  # the PDF is what gets printed
         kind = "PDF" if rel.endswith(".pdf") else "HTML"
@@ -198,14 +196,12 @@ def _glossary() -> list[pages.GlossaryTerm]:
 
     if "glossary" not in data.list_datasets():
         return []
-    table = data.load("glossary")
-
     def split(value) -> tuple[str, ...]:
-        return tuple(p.strip() for p in str(value).split(";") if p.strip()) if isinstance(
-            value, str) else ()
+        return tuple(data.split_ids(value))
+
     return [pages.GlossaryTerm(r["term_id"], r["term"], r["definition"], split(r["aliases"]),
                                split(r["lessons"]), split(r.get("see_also")), r["source_id"])
-            for _, r in table.iterrows()]
+            for _, r in data.load("glossary").iterrows()]
 
 
 def _write(path: Path, text: str) -> None:
@@ -230,7 +226,7 @@ def write_sources(src: Path, out: Path, outputs: Mapping[str, dict]) -> list[str
             continue
         name = Path(rel).stem
         nb = nbformat.read(path, as_version=4)
-        page = lesson_for_site(nb, terms=terms, links=_lesson_links(name, outputs), name=name)
+        page = lesson_for_site(nb, terms=terms, links=_lesson_links(name, outputs))
         nbformat.write(page, src / "lessons" / f"{name}.ipynb")
         outlines.append(pages.lesson_outline(
             name, [c.source for c in page.cells if c.cell_type == "markdown"
