@@ -76,9 +76,8 @@ class Choices(w.HBox):
     def __init__(self, options, value, description: str, **kwargs: Any) -> None:
         pairs = [(o, o) if isinstance(o, str) else tuple(o) for o in options]
         chosen = set(value)
-        look = w.Layout(width="auto")
         self.boxes = {key: w.Checkbox(value=key in chosen, description=label, indent=False,
-                                      layout=look) for label, key in pairs}
+                                      layout=_WIDE) for label, key in pairs}
         self._syncing = False
         kwargs.setdefault("layout", w.Layout(flex_flow="row wrap", align_items="center"))
         super().__init__(children=[w.Label(f"{description}:"), *self.boxes.values()],
