@@ -84,6 +84,16 @@ def test_lesson_pages_have_no_answers_and_keep_live_widgets_with_pictures(site: 
                 "state+json" in page
 
 
+def test_lesson_pages_show_the_lessons_markdown_tables_as_tables(site: Path):
+    """A table a lesson prints (Markdown output) is a table on the site, not lines of pipes."""
+    for lesson in LESSONS:
+        page = (site / "lessons" / f"{lesson}.html").read_text(encoding="utf-8")
+        text = re.sub(r"<script.*?</script>|<[^>]+>", " ", page, flags=re.S)
+        assert not re.search(r"\|\s*:?-{3,}", text), lesson
+    phases = (site / "lessons" / "02_three_phases.html").read_text(encoding="utf-8")
+    assert re.search(r"<th[^>]*>\s*<p>measure</p>\s*</th>|<th[^>]*>measure</th>", phases)
+
+
 def test_lesson_pages_link_their_slides_handouts_and_glossary_terms(site: Path):
     glossary = (site / "glossary.html").read_text(encoding="utf-8")
     anchors = set(re.findall(r'id="(glossary-[\w-]+)"', glossary))

@@ -68,6 +68,7 @@ myst_heading_anchors = 3
 nb_execution_mode = "off"
 nb_merge_streams = True
 nb_output_stderr = "remove"
+nb_render_markdown_format = "gfm"  # a lesson's printed Markdown tables (the default drops them)
 nb_ipywidgets_js = {{
     "pakfp/requirejs/require.js": {{}},
     "pakfp/html-manager/dist/embed-amd.js": {{"data-jupyter-widgets-cdn": "",
